@@ -1,0 +1,82 @@
+package org.assay.workloads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code memory.bandwidth.triad}: STREAM-style triad on off-heap arrays, 4x the LLC or more. */
+final class TriadWorkload implements Workload {
+
+    static final String ID = "memory.bandwidth.triad";
+    /** Smallest array the suites use, whatever the cache: 128 MiB per array. */
+    private static final long MIN_ELEMENTS = 1L << 24;
+    private static final long ROUND = 1L << 20;
+    /** One direct buffer per worker and array: its bytes must fit an int. */
+    private static final long MAX_SHARE = (Integer.MAX_VALUE - 4096L) / Double.BYTES;
+
+    @Override public String id() { return ID; }
+
+    @Override public String summary() {
+        return "STREAM-style triad a=b+q*c on off-heap arrays >= 4x LLC, GB/s (STREAM byte counting)";
+    }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() { return "org.assay.workloads.jmh.StreamTriadBench.triad"; }
+
+    @Override public String unit() { return "GB/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        return List.of(params(arrayElementsFor(sizing)));
+    }
+
+    /** STREAM's rule: each array at least 4x the last-level cache, rounded up to 1 Mi elements. */
+    static long arrayElementsFor(SizingContext sizing) {
+        long fourTimesCache = 4 * Math.max(0, sizing.lastLevelCacheBytes()) / Double.BYTES;
+        long n = Math.max(MIN_ELEMENTS, fourTimesCache);
+        return (n + ROUND - 1) / ROUND * ROUND;
+    }
+
+    private static Map<String, Object> params(long arrayElements) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("arrayElements", arrayElements);
+        return p;
+    }
+
+    @Override public Map<String, Object> testParams() { return params(1L << 16); }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        long n = Workload.longParam(params, "arrayElements");
+        if (n < threads) {
+            throw new IllegalArgumentException("arrayElements " + n + " must be at least the thread count " + threads);
+        }
+        if (n / threads > MAX_SHARE) {
+            throw new IllegalArgumentException("arrayElements " + n + " gives each of " + threads
+                    + " workers more than " + MAX_SHARE + " doubles per array; use at most "
+                    + MAX_SHARE * threads);
+        }
+        long bytes = 3L * Double.BYTES * n;
+        if (sizing.availableMemoryBytes() > 0 && bytes > sizing.availableMemoryBytes() * 3 / 4) {
+            throw new IllegalArgumentException("triad needs " + (bytes >> 20) + " MiB but only "
+                    + (sizing.availableMemoryBytes() >> 20) + " MiB are available; use arrayElements <= "
+                    + sizing.availableMemoryBytes() * 3 / 4 / (3L * Double.BYTES));
+        }
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        long share = Workload.longParam(params, "arrayElements") / threads;
+        return 3.0 * Double.BYTES * share / 1e9; // ops/s x bytes per pass -> GB/s (1e9 bytes)
+    }
+
+    @Override
+    public double setupSeconds(Map<String, Object> params, int threads) {
+        // allocation and zeroing (~2 GB/s) plus poison + verify passes around each iteration
+        double gb = 3.0 * Double.BYTES * Workload.longParam(params, "arrayElements") / 1e9;
+        return 0.3 + gb / 2.0;
+    }
+}

@@ -1,0 +1,69 @@
+package org.assay.workloads;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measurable thing: a kernel, its JMH benchmark, its metric and how suites size it.
+ *
+ * <p>{@link #definitionVersion()} is bumped whenever the method changes (kernel, byte counting,
+ * verification that changes timing), so that results of different methods are never compared
+ * as if alike.
+ */
+public interface Workload {
+
+    /** Stable id, equal to the primary metric name, e.g. {@code memory.bandwidth.triad}. */
+    String id();
+
+    String summary();
+
+    int definitionVersion();
+
+    /** Fully qualified JMH benchmark, {@code class.method}. */
+    String benchmark();
+
+    String unit();
+
+    boolean higherIsBetter();
+
+    /** Parameter sets the suite measures, each with numbers as numbers. */
+    List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing);
+
+    /** A size small enough for unit tests and CI smoke runs. */
+    Map<String, Object> testParams();
+
+    /** Thread counts for the suite, given the most the placement allows. */
+    default List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return maxThreads > 1 ? List.of(1, maxThreads) : List.of(1);
+    }
+
+    /**
+     * Refuses parameters the machine cannot give or the kernel cannot take.
+     *
+     * @throws IllegalArgumentException one line: what was wrong and what would be right
+     */
+    void validate(Map<String, Object> params, int threads, SizingContext sizing);
+
+    /** The factor that turns JMH's ops/s (summed over workers) into {@link #unit()}. */
+    double scorePerOp(Map<String, Object> params, int threads);
+
+    /** Seconds of set-up per fork beyond JVM start (allocation, first touch, verification). */
+    default double setupSeconds(Map<String, Object> params, int threads) {
+        return 0.2;
+    }
+
+    static long longParam(Map<String, Object> params, String name) {
+        Object v = params.get(name);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + s + "'");
+            }
+        }
+        throw new IllegalArgumentException("missing parameter " + name);
+    }
+}

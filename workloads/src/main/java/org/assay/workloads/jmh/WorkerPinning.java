@@ -1,0 +1,97 @@
+package org.assay.workloads.jmh;
+
+import net.openhft.affinity.Affinity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
+
+/**
+ * Pins a JMH worker thread to the CPU the harness planned for it, and reports where it ran.
+ *
+ * <p>The harness passes the plan to the fork as system properties: {@code assay.cpus} (one CPU
+ * per worker, in worker order) and {@code assay.pinning.report} (a file the workers append to).
+ * Each worker calls {@link #pin(int)} from a {@code Scope.Thread} {@code @Setup}, which JMH runs
+ * on the worker thread itself, so the measured thread is the pinned one.
+ *
+ * <p>Why a report and not a log line: OpenHFT's fallback is silent (its {@code NullAffinity}
+ * only logs at trace level), and a run that ends up unpinned must say so in the bundle. Each line
+ * is {@code worker,requestedCpu,observedCpu,phase,detail}; {@link #observe(int)} adds a second
+ * reading at tear-down, which catches a thread that the OS moved despite the mask.
+ */
+public final class WorkerPinning {
+
+    public static final String CPUS_PROPERTY = "assay.cpus";
+    public static final String REPORT_PROPERTY = "assay.pinning.report";
+
+    private WorkerPinning() {
+    }
+
+    /** Pins the calling thread to the planned CPU of worker {@code workerIndex}; returns it, or -1. */
+    public static int pin(int workerIndex) {
+        int requested = requestedCpu(workerIndex);
+        String detail = "";
+        if (requested >= 0) {
+            try {
+                BitSet mask = new BitSet();
+                mask.set(requested);
+                Affinity.setAffinity(mask);
+            } catch (RuntimeException | LinkageError e) {
+                detail = "setAffinity failed: " + e;
+            }
+        } else {
+            detail = "no CPU planned for this worker";
+        }
+        int observed = currentCpu();
+        if (requested >= 0 && observed != requested && detail.isEmpty()) {
+            detail = "running on CPU " + observed + " after pinning to " + requested;
+        }
+        report(workerIndex, requested, observed, "setup", detail);
+        return requested;
+    }
+
+    /** Records where the worker runs now (call at tear-down). */
+    public static void observe(int workerIndex) {
+        report(workerIndex, requestedCpu(workerIndex), currentCpu(), "teardown", "");
+    }
+
+    static int requestedCpu(int workerIndex) {
+        String cpus = System.getProperty(CPUS_PROPERTY, "").trim();
+        if (cpus.isEmpty()) {
+            return -1;
+        }
+        String[] parts = cpus.split(",");
+        if (workerIndex < 0 || workerIndex >= parts.length) {
+            return -1;
+        }
+        return Integer.parseInt(parts[workerIndex].trim());
+    }
+
+    private static int currentCpu() {
+        try {
+            return Affinity.getCpu();
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
+    private static synchronized void report(int worker, int requested, int observed, String phase,
+                                            String detail) {
+        String file = System.getProperty(REPORT_PROPERTY);
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        String line = worker + "," + requested + "," + observed + "," + phase + ","
+                + detail.replace('\n', ' ').replace(',', ';') + "\n";
+        try {
+            Files.writeString(Path.of(file), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // The harness notices a missing report and records the placement as unknown.
+            System.err.println("assay: cannot write pinning report " + file + ": " + e.getMessage());
+        }
+    }
+}
