@@ -1,0 +1,26 @@
+/**
+ * The result bundle: one directory per run that explains itself.
+ *
+ * <h2>Layout</h2>
+ * <pre>
+ * run.json          the {@link org.assay.results.RunManifest}: versions, command, host, checks, probes, plan, status
+ * results.jsonl     one {@link org.assay.results.InvocationResult} per line, appended as each invocation ends
+ * histograms/*.hlog HdrHistogram logs, at {@link org.assay.results.BundleWriter#histogramPath(String)}
+ * probes.csv        timestamp,probe,scope,value,unit
+ * jmh.json          JMH's own JSON entries, concatenated into one array
+ * SHA256SUMS        written last, in sha256sum's format
+ * </pre>
+ *
+ * <h2>Writing</h2>
+ * {@link org.assay.results.BundleWriter#create} refuses a non-empty directory, writes run.json at
+ * once and rewrites each JSON file atomically after every change, so a crash leaves a bundle that
+ * is valid up to the last recorded invocation. {@code finish} writes SHA256SUMS; a bundle without
+ * it was not finished, and {@link org.assay.results.BundleVerifier} says so.
+ *
+ * <h2>Numbers</h2>
+ * A number that could not be measured is {@code null} in JSON and an empty cell in CSV, never 0
+ * and never the string "NaN". All numbers are written independently of the default locale.
+ *
+ * <p>The full field reference and schema history are in {@code docs/result-format.md}.
+ */
+package org.assay.results;
