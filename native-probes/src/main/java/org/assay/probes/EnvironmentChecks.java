@@ -33,16 +33,25 @@ public final class EnvironmentChecks {
     private final List<Integer> allowed;
     private final List<Integer> online;
 
-    private EnvironmentChecks(Path root) {
+    /** @param runCpus the CPUs the run will use; null or empty for every allowed CPU */
+    private EnvironmentChecks(Path root, List<Integer> runCpus) {
         this.fs = new SysFiles(root);
-        this.allowed = AllowedCpus.read(root).cpus();
+        this.allowed = runCpus == null || runCpus.isEmpty() ? AllowedCpus.read(root).cpus() : List.copyOf(runCpus);
         List<Integer> on = CpuTopology.TopologyReader.parseOrEmpty(fs.read(CPU + "/online").orElse(""));
         this.online = on.isEmpty() ? allowed : on;
     }
 
-    /** All checks, steal as the since-boot share, with no planned working-set size. */
+    /** All checks for every allowed CPU, steal as the since-boot share, with no planned working-set size. */
     public static List<EnvironmentCheck> run(Path root) {
-        return run(root, 0, Duration.ZERO);
+        return run(root, List.of(), 0, Duration.ZERO);
+    }
+
+    /**
+     * All checks judged for the CPUs a run will use ({@code --cpus} narrows the allowed set):
+     * governors are read on those CPUs and the load and quota are compared with their number.
+     */
+    public static List<EnvironmentCheck> run(Path root, List<Integer> runCpus) {
+        return run(root, runCpus, 0, Duration.ZERO);
     }
 
     /**
@@ -52,7 +61,13 @@ public final class EnvironmentChecks {
      *                               since-boot share hides a neighbour that arrived an hour ago)
      */
     public static List<EnvironmentCheck> run(Path root, long plannedWorkingSetBytes, Duration stealWindow) {
-        EnvironmentChecks c = new EnvironmentChecks(root);
+        return run(root, List.of(), plannedWorkingSetBytes, stealWindow);
+    }
+
+    /** Every option at once; see the other overloads. */
+    public static List<EnvironmentCheck> run(Path root, List<Integer> runCpus, long plannedWorkingSetBytes,
+                                             Duration stealWindow) {
+        EnvironmentChecks c = new EnvironmentChecks(root, runCpus);
         List<EnvironmentCheck> out = new ArrayList<>();
         out.add(c.governor());
         out.add(c.boost());
@@ -71,7 +86,7 @@ public final class EnvironmentChecks {
     EnvironmentCheck governor() {
         Map<String, List<Integer>> byGovernor = new TreeMap<>();
         List<Integer> without = new ArrayList<>();
-        for (int cpu : online) {
+        for (int cpu : allowed.isEmpty() ? online : allowed) {
             Optional<String> g = fs.read(CPU + "/cpu" + cpu + "/cpufreq/scaling_governor");
             if (g.isPresent()) {
                 byGovernor.computeIfAbsent(g.get(), k -> new ArrayList<>()).add(cpu);
@@ -194,7 +209,7 @@ public final class EnvironmentChecks {
         int cpus = allowed.isEmpty() ? online.size() : allowed.size();
         double limit = loadThreshold(cpus);
         String value = String.join(" ", java.util.Arrays.copyOf(f, Math.min(3, f.length)))
-                + " (1, 5, 15 min) on " + cpus + " allowed CPUs";
+                + " (1, 5, 15 min) for " + cpus + " CPUs in use, " + online.size() + " online";
         String warning = one > limit
                 ? String.format(Locale.ROOT, "1-minute load %.2f is above %.2f for %d CPUs: other work is running and "
                 + "competes for cores, caches and memory bandwidth, so results will be low and noisy; "
@@ -212,7 +227,7 @@ public final class EnvironmentChecks {
         double q = limits.cpuQuotaCpus();
         String value = String.format(Locale.ROOT, "%.2f CPUs (%s in %s)", q, limits.cpuMax(), limits.cpuMaxSource());
         String fewer = q < allowed.size()
-                ? String.format(Locale.ROOT, "; that is fewer than the %d allowed CPUs, so more than %.2f busy threads are throttled", allowed.size(), q)
+                ? String.format(Locale.ROOT, "; that is fewer than the %d CPUs in use, so more than %.2f busy threads are throttled", allowed.size(), q)
                 : "";
         return new EnvironmentCheck("cgroup.cpu.quota", value,
                 "a CPU quota is set: once the group has used its quota in a period it is stopped until the next "

@@ -58,7 +58,7 @@ class EnvironmentChecksTest {
         assertNotNull(c.get("memory.swap").warning());
         assertTrue(c.get("os.loadavg").warning().contains("3.50"), c.get("os.loadavg").warning());
         assertTrue(c.get("cgroup.cpu.quota").value().startsWith("2.00 CPUs (200000 100000"));
-        assertTrue(c.get("cgroup.cpu.quota").warning().contains("fewer than the 8 allowed CPUs"));
+        assertTrue(c.get("cgroup.cpu.quota").warning().contains("fewer than the 8 CPUs in use"));
         assertNotNull(c.get("cpu.steal").warning(), "900 of 10000 ticks stolen");
         assertTrue(c.get("memory.available").value().contains("cgroup limit 8 GiB"));
     }
@@ -98,6 +98,19 @@ class EnvironmentChecksTest {
         EnvironmentCheck c = byName(EnvironmentChecks.run(root)).get("clocksource");
         assertEquals("kvm-clock", c.value());
         assertTrue(c.warning().contains("nanoTime"));
+    }
+
+    @Test
+    void loadIsJudgedForTheCpusTheRunUses() {
+        Fixture.intel4c8t(root).file("/proc/loadavg", "0.60 0.50 0.40 2/900 4242");
+        EnvironmentCheck all = byName(EnvironmentChecks.run(root)).get("os.loadavg");
+        assertEquals("0.60 0.50 0.40 (1, 5, 15 min) for 8 CPUs in use, 8 online", all.value());
+        assertNull(all.warning(), "0.60 is below 0.8 for 8 CPUs");
+        EnvironmentCheck two = byName(EnvironmentChecks.run(root, List.of(0, 1))).get("os.loadavg");
+        assertEquals("0.60 0.50 0.40 (1, 5, 15 min) for 2 CPUs in use, 8 online", two.value());
+        assertNotNull(two.warning(), "0.60 is above the 0.5 floor for 2 CPUs");
+        EnvironmentCheck governor = byName(EnvironmentChecks.run(root, List.of(0, 1))).get("cpu.governor");
+        assertEquals("powersave on 0-1", governor.value());
     }
 
     @Test
