@@ -10,6 +10,14 @@ public final class Workloads {
 
     private static final List<Workload> ALL = List.of(new TriadWorkload(), new SieveWorkload());
 
+    /**
+     * Workloads that fail on purpose, for testing the harness. Selectable with {@code --only}
+     * only when the JVM runs with {@code -Dassay.testWorkloads=true}; never part of a suite.
+     */
+    private static final List<Workload> TEST_ONLY = List.of(
+            new SabotageWorkload("verify"), new SabotageWorkload("crash"));
+    public static final String TEST_WORKLOADS_PROPERTY = "assay.testWorkloads";
+
     private Workloads() {
     }
 
@@ -34,7 +42,11 @@ public final class Workloads {
             }
         }
         List<Workload> out = new ArrayList<>();
-        for (Workload w : ALL) {
+        List<Workload> candidates = new ArrayList<>(ALL);
+        if (Boolean.getBoolean(TEST_WORKLOADS_PROPERTY)) {
+            candidates.addAll(TEST_ONLY);
+        }
+        for (Workload w : candidates) {
             if (globs.stream().anyMatch(g -> g.matcher(w.id()).matches())) {
                 out.add(w);
             }

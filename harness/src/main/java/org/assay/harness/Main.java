@@ -1,0 +1,68 @@
+package org.assay.harness;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code assay} command. Exit status: 0 success, 1 a measurement or verification failed,
+ * 2 bad input (one line saying what was wrong and what would be right; nothing written).
+ */
+@Command(name = "assay",
+        mixinStandardHelpOptions = true,
+        versionProvider = AssayVersion.Provider.class,
+        description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
+        subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class,
+                VerifyCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI without exiting: tests call this. */
+    public static int execute(String... args) {
+        CommandLineCapture.set(args);
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // One clear line for bad input instead of picocli's error plus the whole usage text.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("assay " + cmd.getCommandName() + ": " + ex.getMessage()
+                    + " (see 'assay " + cmd.getCommandName() + " --help')");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof UsageException) {
+                err.println("assay " + cmd.getCommandName() + ": " + ex.getMessage());
+                err.flush();
+                return EXIT_USAGE;
+            }
+            err.println("assay " + cmd.getCommandName() + ": internal error: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return EXIT_FAILED;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,66 @@
+package org.assay.harness;
+
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Expands a suite (or {@code --only} selection) into invocations: workload x parameter set x
+ * thread count, each with its CPUs and an estimated duration. Every invocation is validated
+ * here, before anything runs, so an impossible plan is refused as a whole.
+ */
+final class RunPlanner {
+
+    /** JVM start, JMH's fork handshake and class loading, measured at ~1 s here; rounded up. */
+    static final double FORK_OVERHEAD_SECONDS = 1.5;
+    /** Set-up/tear-down hooks and synchronisation between iterations. */
+    static final double PER_ITERATION_OVERHEAD_SECONDS = 0.05;
+
+    private RunPlanner() {
+    }
+
+    /**
+     * @param threadOverride thread counts from {@code --threads}, or null for the suite's own
+     * @param placement      CPUs for n workers; throws {@link UsageException} when impossible
+     */
+    static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
+                                List<Integer> threadOverride, IntFunction<List<Integer>> placement,
+                                MeasurementSettings settingsOverride) {
+        MeasurementSettings settings = settingsOverride != null ? settingsOverride : MeasurementSettings.forSuite(suite);
+        List<PlanEntry> plan = new ArrayList<>();
+        for (Workload w : workloads) {
+            List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing.maxThreads());
+            for (Map<String, Object> params : w.paramSets(suite, sizing)) {
+                for (int threads : threadCounts) {
+                    if (threads < 1) {
+                        throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
+                    }
+                    try {
+                        w.validate(params, threads, sizing);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(w.id() + ": " + e.getMessage());
+                    }
+                    List<Integer> cpus = placement.apply(threads);
+                    plan.add(new PlanEntry(w, params, threads, cpus, settings, estimate(w, params, threads, settings)));
+                }
+            }
+        }
+        return plan;
+    }
+
+    static double estimate(Workload w, Map<String, Object> params, int threads, MeasurementSettings m) {
+        int iterations = m.warmupIterations() + m.measurementIterations();
+        return m.forks() * (FORK_OVERHEAD_SECONDS + w.setupSeconds(params, threads)
+                + iterations * PER_ITERATION_OVERHEAD_SECONDS) + m.timedSeconds();
+    }
+
+    static double totalSeconds(List<PlanEntry> plan) {
+        return plan.stream().mapToDouble(PlanEntry::estimatedSeconds).sum();
+    }
+}

@@ -1,0 +1,154 @@
+package org.assay.harness;
+
+import org.assay.results.BundleWriter;
+import org.assay.results.InvocationResult;
+import org.assay.results.RunManifest;
+import org.assay.results.SecondaryMetric;
+import org.assay.results.Status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Executes a plan into an open bundle: one JMH invocation at a time, each result appended the
+ * moment it is known, so a crash or Ctrl-C loses only the invocation in flight.
+ *
+ * <p>On Ctrl-C the JVM runs the shutdown hook while the main thread may still be writing; both
+ * go through {@link #lock}, and after the hook has closed the bundle (status {@code partial},
+ * termination {@code interrupted}, SHA256SUMS written) the main thread writes nothing more.
+ */
+final class RunSession {
+
+    private final BundleWriter writer;
+    private final List<PlanEntry> plan;
+    private final MachineFacts facts;
+    private final Object lock = new Object();
+    private RunManifest manifest;
+    private boolean closed;
+    private String inFlight;
+    private int completed;
+
+    RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
+        this.writer = writer;
+        this.manifest = manifest;
+        this.plan = plan;
+        this.facts = facts;
+    }
+
+    List<InvocationResult> execute(ProgressReporter progress) throws IOException {
+        Thread hook = new Thread(this::onInterrupt, "assay-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Path scratch = Files.createTempDirectory("assay-jmh-");
+        List<InvocationResult> results = new ArrayList<>();
+        try {
+            JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes());
+            for (int i = 0; i < plan.size(); i++) {
+                PlanEntry e = plan.get(i);
+                synchronized (lock) {
+                    if (closed) {
+                        break;
+                    }
+                    inFlight = e.invocationId();
+                }
+                progress.started(i, e);
+                StealMeter steal = facts.stealMeter();
+                JmhInvocation.Outcome o = jmh.run(e);
+                InvocationResult r = withSecondary(o.result(), steal.finish());
+                synchronized (lock) {
+                    if (closed) {
+                        break;
+                    }
+                    writer.appendJmhEntries(o.jmhEntries());
+                    appendLog(o.log());
+                    writer.append(r);
+                    completed++;
+                    inFlight = null;
+                }
+                results.add(r);
+                progress.finished(e, describe(r));
+            }
+            synchronized (lock) {
+                if (!closed) {
+                    long failed = results.stream().filter(r -> r.status() == Status.failed).count();
+                    String status = failed == 0 ? "complete" : "partial";
+                    String reason = failed == 0 ? null : failed + " of " + plan.size() + " invocation(s) failed";
+                    finish(status, reason, "normal");
+                }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it owns the bundle now
+            }
+            deleteQuietly(scratch);
+        }
+        return results;
+    }
+
+    /** JMH's human-readable output, all invocations in one file, for diagnosing a failure. */
+    private void appendLog(String text) throws IOException {
+        if (!text.isEmpty()) {
+            Files.writeString(writer.dir().resolve("jmh.log"), text, java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    private void onInterrupt() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            String reason = "interrupted after " + completed + " of " + plan.size() + " invocation(s)"
+                    + (inFlight != null ? "; lost the one in flight: " + inFlight : "");
+            try {
+                finish("partial", reason, "interrupted");
+                System.err.println("assay: " + reason + "; bundle closed: " + writer.dir());
+            } catch (IOException e) {
+                System.err.println("assay: interrupted, and the bundle could not be closed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void finish(String status, String reason, String termination) throws IOException {
+        manifest = manifest.withEnd(Instant.now().toString(), status, reason, termination);
+        writer.finish(manifest);
+        closed = true;
+    }
+
+    /** Adds the host-side measurements taken around the invocation (steal, utilisation). */
+    private static InvocationResult withSecondary(InvocationResult r, Map<String, SecondaryMetric> extra) {
+        if (extra.isEmpty()) {
+            return r;
+        }
+        Map<String, SecondaryMetric> s = new LinkedHashMap<>(r.secondary() == null ? Map.of() : r.secondary());
+        s.putAll(extra);
+        return new InvocationResult(r.invocationId(), r.workload(), r.definitionVersion(), r.metric(), r.params(),
+                r.threads(), r.requestedCpus(), r.cpus(), r.unit(), r.higherIsBetter(), r.score(), r.scoreError(),
+                r.ci(), r.samples(), r.status(), r.reason(), s, r.start(), r.end(), r.settings());
+    }
+
+    private static String describe(InvocationResult r) {
+        if (r.status() != Status.ok) {
+            return r.status() + ": " + r.reason();
+        }
+        return String.format(java.util.Locale.ROOT, "%.4g ± %s %s", r.score(),
+                r.scoreError() == null ? "?" : String.format(java.util.Locale.ROOT, "%.2g", r.scoreError()), r.unit());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // scratch files in the temp directory; nothing of the bundle
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.assay.workloads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test-only workloads that fail on purpose ({@code test.sabotage.verify}, {@code test.sabotage.crash}). */
+final class SabotageWorkload implements Workload {
+
+    private final String failure;
+
+    SabotageWorkload(String failure) {
+        this.failure = failure;
+    }
+
+    @Override public String id() { return "test.sabotage." + failure; }
+
+    @Override public String summary() { return "fails on purpose (" + failure + "): tests the harness"; }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() { return "org.assay.workloads.jmh.SabotageBench.work"; }
+
+    @Override public String unit() { return "ops/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        return List.of(testParams());
+    }
+
+    @Override
+    public Map<String, Object> testParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("failure", failure);
+        return p;
+    }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return List.of(1);
+    }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        return 1;
+    }
+}
