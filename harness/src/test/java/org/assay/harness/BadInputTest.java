@@ -1,0 +1,101 @@
+package org.assay.harness;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input: one clear line on stderr, exit status 2, nothing written. */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private void assertRefused(CliCapture c, String expectedFragment) {
+        assertEquals(2, c.exitCode(), c.err());
+        String[] lines = c.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line expected, got: " + c.err());
+        assertTrue(lines[0].contains(expectedFragment), lines[0]);
+    }
+
+    @Test
+    void unknownSuiteIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--suite", "fast", "--out", out.toString()),
+                "expected one of quick, standard, thorough");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void onlyPatternMatchingNothingIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--only", "gpu.*", "--out", out.toString()), "matches no workload");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void emptyOnlyIsRefused() {
+        assertRefused(CliCapture.run("run", "--only", "", "--out", tmp.resolve("b").toString()), "--only is empty");
+    }
+
+    @Test
+    void cpusOutsideAllowedSetAreRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--cpus", "4095", "--out", out.toString()), "not in the allowed set");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void malformedCpuListIsRefused() {
+        assertRefused(CliCapture.run("run", "--cpus", "1-x", "--out", tmp.resolve("b").toString()), "--cpus");
+    }
+
+    @Test
+    void moreThreadsThanCoresAreRefused() {
+        assertRefused(CliCapture.run("run", "--threads", "4096", "--out", tmp.resolve("b").toString()), "4096");
+    }
+
+    @Test
+    void nonEmptyBundleDirectoryIsRefusedAndLeftAlone() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        assertRefused(CliCapture.run("run", "--out", out.toString()), "not empty");
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        try (var s = Files.list(out)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void unwritableOutIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+        assertRefused(CliCapture.run("run", "--out", file.resolve("sub").toString()), "--out");
+    }
+
+    @Test
+    void unknownOptionIsOneLine() {
+        assertRefused(CliCapture.run("run", "--frobnicate"), "Unknown option");
+    }
+
+    @Test
+    void verifyOnNonBundleSaysSo() {
+        CliCapture c = CliCapture.run("verify", tmp.toString());
+        assertRefused(c, "not an Assay bundle");
+    }
+
+    @Test
+    void dryRunPrintsPlanAndWritesNothing() {
+        Path out = tmp.resolve("b");
+        CliCapture c = CliCapture.run("run", "--dry-run", "--out", out.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().contains("memory.bandwidth.triad"), c.out());
+        assertTrue(c.out().contains("Estimated total"), c.out());
+        assertFalse(Files.exists(out));
+    }
+}

@@ -1,0 +1,68 @@
+package org.assay.harness;
+
+import org.assay.results.Bundle;
+import org.assay.results.BundleReader;
+import org.assay.results.BundleVerifier;
+import org.assay.results.InvocationResult;
+import org.assay.results.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The quick path with real JMH forks and tiny settings (as jmh-core-it does): plan, pin, measure,
+ * record, verify. Numbers are not checked for speed, only for being real measurements.
+ */
+class EndToEndRunTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smokeRunWritesVerifiableBundleWithPinnedScores() throws Exception {
+        Path out = tmp.resolve("bundle");
+        CliCapture c = CliCapture.run("run", "--smoke", "--progress", "plain", "--out", out.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+
+        for (String f : List.of("run.json", "results.jsonl", "jmh.json", "SHA256SUMS")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        Bundle b = BundleReader.read(out);
+        assertEquals("complete", b.manifest().status());
+        assertEquals(b.manifest().plan().size(), b.results().size());
+        assertTrue(b.results().size() >= 2, "at least triad and sieve");
+        for (InvocationResult r : b.results()) {
+            assertEquals(Status.ok, r.status(), r.invocationId() + ": " + r.reason());
+            assertNotNull(r.score(), r.invocationId());
+            assertTrue(r.score() > 0, r.invocationId());
+            assertEquals(3, r.samples().size(), "3 measured iterations in smoke settings");
+            assertEquals(r.threads(), r.cpus().size(), "each worker reported the CPU it ran on");
+            assertEquals(r.requestedCpus(), r.cpus(), "workers ran where they were pinned");
+            assertTrue(r.secondary().containsKey("host.steal"), "steal measured over the invocation");
+        }
+        assertTrue(BundleVerifier.verify(out).ok());
+        assertTrue(c.out().contains("memory.bandwidth.triad"), "summary printed");
+        assertEquals(0, CliCapture.run("verify", out.toString()).exitCode());
+    }
+
+    @Test
+    void verifyNamesFileMissingFromRealBundle() throws Exception {
+        Path out = tmp.resolve("bundle2");
+        CliCapture c = CliCapture.run("run", "--smoke", "--only", "cpu.primes.sieve", "--threads", "1",
+                "--progress", "none", "--out", out.toString());
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        Files.delete(out.resolve("jmh.json"));
+        CliCapture v = CliCapture.run("verify", out.toString());
+        assertEquals(1, v.exitCode());
+        assertTrue(v.out().contains("MISSING jmh.json"), v.out());
+        assertFalse(BundleVerifier.verify(out).ok());
+    }
+}
