@@ -63,7 +63,7 @@ public final class RunSummary {
     /** Renders the table as aligned text with 4 significant digits. */
     public static String render(Table t) {
         StringBuilder b = new StringBuilder();
-        String fmt = "%-24s %-30s %7s %12s %10s %-10s %12s %6s %-8s %s%n";
+        String fmt = "%-24s %-36s %7s %12s %10s %-10s %12s %6s %-8s %s%n";
         b.append(String.format(java.util.Locale.ROOT, fmt, "metric", "params", "threads", "score", "±99.9%",
                 "unit", "per thread", "eff.", "cpus", "status"));
         for (Row row : t) {
