@@ -52,7 +52,8 @@ final class JmhInvocation {
         this.directMemoryBytes = directMemoryBytes;
     }
 
-    record Outcome(InvocationResult result, JsonNode jmhEntries, String log) {
+    /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}). */
+    record Outcome(List<InvocationResult> results, JsonNode jmhEntries, String log) {
     }
 
     Outcome run(PlanEntry entry) throws IOException {
@@ -115,24 +116,29 @@ final class JmhInvocation {
                 ? BundleFormat.mapper().readTree(json.toFile()) : BundleFormat.mapper().createArrayNode();
 
         if (failure != null) {
-            return new Outcome(new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(), w.id(),
-                    entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(), w.higherIsBetter(),
-                    null, null, null, List.of(), Status.failed, failure, Map.of(), start, end, settings),
-                    jmhEntries, logText);
+            return new Outcome(List.of(new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(),
+                    w.id(), entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(),
+                    w.higherIsBetter(), null, null, null, List.of(), Status.failed, failure, Map.of(), start, end,
+                    settings)), jmhEntries, logText);
         }
 
         RunResult rr = runResults.iterator().next();
         double factor = w.scorePerOp(entry.params(), entry.threads());
         Result<?> primary = rr.getPrimaryResult();
+        settings.put("mode", rr.getParams().getMode().shortLabel());
         settings.put("jmhUnit", primary.getScoreUnit());
         settings.put("unitPerJmhUnit", factor);
         settings.put("jdkVersion", rr.getParams().getJdkVersion());
         settings.put("vmVersion", rr.getParams().getVmVersion());
         List<Double> samples = new ArrayList<>();
+        List<List<Double>> perFork = new ArrayList<>();
         for (BenchmarkResult br : rr.getBenchmarkResults()) {
+            List<Double> fork = new ArrayList<>();
             for (IterationResult ir : br.getIterationResults()) {
-                samples.add(ir.getPrimaryResult().getScore() * factor);
+                fork.add(ir.getPrimaryResult().getScore() * factor);
             }
+            samples.addAll(fork);
+            perFork.add(fork);
         }
         double[] ci = primary.getScoreConfidence();
         Map<String, SecondaryMetric> secondary = new LinkedHashMap<>();
@@ -145,7 +151,8 @@ final class JmhInvocation {
                 ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
                         ? List.of(ci[0] * factor, ci[1] * factor) : null,
                 samples, Status.ok, null, secondary, start, end, settings);
-        return new Outcome(r, jmhEntries, logText);
+        List<Map<String, Object>> points = w.sweepPoints(entry.params());
+        return new Outcome(points.isEmpty() ? List.of(r) : SweepResults.split(r, points, perFork), jmhEntries, logText);
     }
 
     private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,

@@ -83,6 +83,11 @@ final class MachineFacts {
         return sizing;
     }
 
+    /** The caches sysfs reports, for setting measured levels beside them. */
+    List<CacheLevel> caches() {
+        return topology.caches();
+    }
+
     String describeCpus() {
         return CpuList.format(usable) + " (" + sizing.maxThreads() + " usable for workers"
                 + (smt ? ", SMT siblings included" : ", one per physical core") + ")";

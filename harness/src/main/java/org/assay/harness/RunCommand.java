@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code assay run}: plan, pre-flight, measure, record; prints a summary at the end. */
@@ -77,9 +78,12 @@ final class RunCommand implements Callable<Integer> {
         MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
         List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override);
         if (smoke) {
-            plan = plan.stream().map(e -> new PlanEntry(e.workload(), e.workload().testParams(), e.threads(), e.cpus(),
-                    e.settings(), RunPlanner.estimate(e.workload(), e.workload().testParams(), e.threads(), e.settings())))
-                    .toList();
+            plan = plan.stream().map(e -> {
+                Map<String, Object> test = e.workload().testParams();
+                MeasurementSettings m = e.workload().settings(MeasurementSettings.smoke(), test);
+                return new PlanEntry(e.workload(), test, e.threads(), e.cpus(), m,
+                        RunPlanner.estimate(e.workload(), test, e.threads(), m));
+            }).toList();
         }
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);

@@ -47,7 +47,8 @@ final class RunPlanner {
                         throw new UsageException(w.id() + ": " + e.getMessage());
                     }
                     List<Integer> cpus = placement.apply(threads);
-                    plan.add(new PlanEntry(w, params, threads, cpus, settings, estimate(w, params, threads, settings)));
+                    MeasurementSettings own = w.settings(settings, params); // a sweep rounds its iterations
+                    plan.add(new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own)));
                 }
             }
         }

@@ -61,22 +61,31 @@ final class RunSession {
                 progress.started(i, e);
                 StealMeter steal = facts.stealMeter();
                 JmhInvocation.Outcome o = jmh.run(e);
-                InvocationResult r = withSecondary(o.result(), steal.finish());
+                Map<String, SecondaryMetric> stolen = steal.finish();
+                List<InvocationResult> rs = o.results().stream().map(r -> withSecondary(r, stolen)).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;
                     }
                     writer.appendJmhEntries(o.jmhEntries());
                     appendLog(o.log());
-                    writer.append(r);
+                    for (InvocationResult r : rs) {
+                        writer.append(r);
+                    }
                     completed++;
                     inFlight = null;
                 }
-                results.add(r);
-                progress.finished(e, describe(r));
+                results.addAll(rs);
+                progress.finished(e, rs.size() == 1 ? describe(rs.get(0)) : rs.size() + " points");
             }
+            // derived results (cache levels from the chase curve) once everything they need ran
+            List<InvocationResult> derived = LevelResults.derive(results, facts.caches());
             synchronized (lock) {
                 if (!closed) {
+                    for (InvocationResult d : derived) {
+                        writer.append(d);
+                    }
+                    results.addAll(derived);
                     long failed = results.stream().filter(r -> r.status() == Status.failed).count();
                     String status = failed == 0 ? "complete" : "partial";
                     String reason = failed == 0 ? null : failed + " of " + plan.size() + " invocation(s) failed";

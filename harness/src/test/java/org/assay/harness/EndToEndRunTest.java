@@ -37,9 +37,16 @@ class EndToEndRunTest {
         }
         Bundle b = BundleReader.read(out);
         assertEquals("complete", b.manifest().status());
-        assertEquals(b.manifest().plan().size(), b.results().size());
+        // one result per invocation, or one per point of a sweep (which names its invocation)
+        for (var planned : b.manifest().plan()) {
+            assertTrue(b.results().stream().anyMatch(r -> r.invocationId().equals(planned.invocationId())
+                    || planned.invocationId().equals(r.settings().get("sweep"))), planned.invocationId());
+        }
         assertTrue(b.results().size() >= 2, "at least triad and sieve");
         for (InvocationResult r : b.results()) {
+            if ("derived".equals(r.settings().get("harness"))) {
+                continue; // computed from other results after the run (memory.latency.level)
+            }
             assertEquals(Status.ok, r.status(), r.invocationId() + ": " + r.reason());
             assertNotNull(r.score(), r.invocationId());
             assertTrue(r.score() > 0, r.invocationId());

@@ -8,6 +8,6 @@ final class MemoryWorkloads {
     }
 
     static List<Workload> all() {
-        return List.of(new TriadWorkload());
+        return List.of(new TriadWorkload(), new ChaseWorkload());
     }
 }

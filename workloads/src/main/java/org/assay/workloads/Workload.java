@@ -52,6 +52,24 @@ public interface Workload {
         return 0.2;
     }
 
+    /**
+     * The parameter points of a sweep: one invocation that measures several points in one fork,
+     * measurement iteration k belonging to point {@code k mod n} (see PointerChaseBench for why).
+     * The harness reports one result per point with that point's params. Empty (the default):
+     * one invocation, one result.
+     */
+    default List<Map<String, Object>> sweepPoints(Map<String, Object> params) {
+        return List.of();
+    }
+
+    /**
+     * The measurement settings this invocation runs with, given the suite's (or --smoke's). A
+     * sweep needs its iteration counts to be whole rounds over its points; others take the base.
+     */
+    default MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return base;
+    }
+
     static long longParam(Map<String, Object> params, String name) {
         Object v = params.get(name);
         if (v instanceof Number n) {

@@ -13,10 +13,10 @@ class WorkloadsTest {
 
     @Test
     void globSelectsByPrefixAndSuffix() {
-        assertEquals(List.of("memory.bandwidth.triad"), ids(Workloads.matching("memory.*")));
+        assertTrue(ids(Workloads.matching("memory.*")).stream().allMatch(id -> id.startsWith("memory.")));
+        assertTrue(ids(Workloads.matching("memory.*")).contains("memory.latency.chase"));
         assertEquals(List.of("memory.bandwidth.triad"), ids(Workloads.matching("*.triad")));
-        assertEquals(List.of("memory.bandwidth.triad", "cpu.primes.sieve"),
-                ids(Workloads.matching("cpu.*, memory.*")));
+        assertTrue(ids(Workloads.matching("cpu.*, memory.*")).containsAll(List.of("memory.bandwidth.triad", "cpu.primes.sieve")));
         assertTrue(Workloads.matching("disk.*").isEmpty());
     }
 

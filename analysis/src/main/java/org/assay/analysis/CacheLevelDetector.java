@@ -1,0 +1,106 @@
+package org.assay.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the plateaus of a pointer-chase latency curve (latency against working-set size): the
+ * cache levels and DRAM as the machine actually behaves, to be set beside the cache sizes the OS
+ * reports. A mismatch is a finding (a VM's slice of a shared L3, a cache partitioned by the
+ * hypervisor), not an error.
+ *
+ * <p>Method: between neighbouring points the curve's elasticity
+ * {@code ln(L2/L1) / ln(B2/B1)} is small on a plateau (latency barely moves while the set
+ * doubles; TLB misses make DRAM drift upwards by 10-20% per doubling) and large at a knee
+ * (latency jumps by x2-x10 within a doubling). Points joined by flat steps form a run; runs of
+ * two points or more are plateaus, single points between knees are transitions (a set that is
+ * partly in one level, partly in the next). Neighbouring plateaus whose latencies differ by
+ * less than {@link #MERGE_RATIO} are one level split by noise. The last plateau is DRAM when the
+ * curve has more than one; the others are L1, L2, ... in order.
+ *
+ * <p>A level's {@code detectedBytes} is the largest set still at its latency (its capacity as
+ * the chase sees it); for DRAM it is the smallest set at DRAM latency. A level reaches the
+ * detector only if the curve has two points on it: a powers-of-two curve can miss a small level.
+ */
+public final class CacheLevelDetector {
+
+    /** Elasticity above which a step is a knee: x1.32 per doubling. */
+    static final double STEEP = 0.4;
+    static final double MERGE_RATIO = 1.4;
+
+    public record Point(long bytes, double latencyNs) {
+    }
+
+    /**
+     * @param name          {@code L1}, {@code L2}, ... or {@code DRAM}
+     * @param detectedBytes see the class comment
+     * @param latencyNs     the median latency of the plateau's points
+     */
+    public record Level(String name, long detectedBytes, double latencyNs, List<Point> plateau) {
+    }
+
+    private CacheLevelDetector() {
+    }
+
+    public static List<Level> detect(List<Point> curve) {
+        List<Point> pts = new ArrayList<>(curve);
+        pts.removeIf(p -> !(p.latencyNs() > 0) || p.bytes() <= 0);
+        pts.sort(Comparator.comparingLong(Point::bytes));
+        if (pts.size() < 3) {
+            return List.of();
+        }
+        List<List<Point>> runs = new ArrayList<>();
+        List<Point> run = new ArrayList<>(List.of(pts.get(0)));
+        for (int i = 1; i < pts.size(); i++) {
+            Point a = pts.get(i - 1), b = pts.get(i);
+            double e = Math.log(b.latencyNs() / a.latencyNs()) / Math.log((double) b.bytes() / a.bytes());
+            if (e > STEEP) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(b);
+        }
+        runs.add(run);
+
+        List<List<Point>> plateaus = new ArrayList<>();
+        List<Point> previousRun = null;
+        for (List<Point> r : runs) {
+            if (r.size() < 2) {
+                previousRun = r;
+                continue;
+            }
+            List<Point> last = plateaus.isEmpty() ? null : plateaus.get(plateaus.size() - 1);
+            boolean adjacent = last != null && previousRun == last;
+            if (adjacent && median(r) / median(last) < MERGE_RATIO) {
+                last.addAll(r);
+            } else {
+                plateaus.add(r);
+            }
+            previousRun = plateaus.get(plateaus.size() - 1);
+        }
+
+        List<Level> levels = new ArrayList<>();
+        for (int i = 0; i < plateaus.size(); i++) {
+            List<Point> p = plateaus.get(i);
+            boolean dram = plateaus.size() > 1 && i == plateaus.size() - 1 && p.contains(pts.get(pts.size() - 1));
+            long bytes = dram ? p.get(0).bytes() : p.get(p.size() - 1).bytes();
+            levels.add(new Level(dram ? "DRAM" : "L" + (i + 1), bytes, median(p), List.copyOf(p)));
+        }
+        return levels;
+    }
+
+    static double median(List<Point> pts) {
+        double[] v = pts.stream().mapToDouble(Point::latencyNs).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /**
+     * Whether a detected size is within one step of the size the OS reports: a factor of two
+     * either way, the spacing of a powers-of-two curve.
+     */
+    public static boolean withinOneStep(long detectedBytes, long reportedBytes) {
+        return reportedBytes > 0 && detectedBytes * 2 >= reportedBytes && detectedBytes <= reportedBytes * 2;
+    }
+}

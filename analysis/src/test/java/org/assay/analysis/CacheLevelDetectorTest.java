@@ -1,0 +1,91 @@
+package org.assay.analysis;
+
+import org.assay.analysis.CacheLevelDetector.Level;
+import org.assay.analysis.CacheLevelDetector.Point;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CacheLevelDetectorTest {
+
+    private static final long K = 1024, M = K * K;
+
+    /** Powers of two from 4 KiB to 128 MiB, latency from a step function with a little TLB drift. */
+    private static List<Point> staircase(long l1, long l2, long l3, double drift) {
+        List<Point> c = new ArrayList<>();
+        for (long s = 4 * K; s <= 128 * M; s *= 2) {
+            double ns = s <= l1 ? 1.2 : s <= l2 ? 3.4 : s <= l3 ? 12 : 95;
+            if (s > l3) {
+                ns *= Math.pow(1 + drift, Math.log((double) s / (2 * l3)) / Math.log(2));
+            }
+            c.add(new Point(s, ns));
+        }
+        return c;
+    }
+
+    @Test
+    void findsThreeCacheLevelsAndDramOnAStaircase() {
+        List<Level> levels = CacheLevelDetector.detect(staircase(32 * K, M, 8 * M, 0.1));
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(32 * K, levels.get(0).detectedBytes());
+        assertEquals(M, levels.get(1).detectedBytes());
+        assertEquals(8 * M, levels.get(2).detectedBytes());
+        assertEquals(16 * M, levels.get(3).detectedBytes());
+        assertEquals(1.2, levels.get(0).latencyNs(), 1e-9);
+        assertEquals(12, levels.get(2).latencyNs(), 1e-9);
+    }
+
+    @Test
+    void dramDriftFromTlbMissesStaysOneLevel() {
+        List<Level> levels = CacheLevelDetector.detect(staircase(32 * K, M, 4 * M, 0.2));
+        assertEquals(4, levels.size());
+        assertEquals("DRAM", levels.get(3).name());
+        assertEquals(8 * M, levels.get(3).detectedBytes());
+    }
+
+    @Test
+    void transitionPointsBetweenLevelsBelongToNoLevel() {
+        List<Point> c = new ArrayList<>(staircase(32 * K, M, 8 * M, 0.1));
+        c.add(new Point(48 * K, 2.2));     // half in L1, half in L2
+        c.add(new Point(12 * M, 45));      // between L3 and DRAM
+        List<Level> levels = CacheLevelDetector.detect(c);
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(32 * K, levels.get(0).detectedBytes());
+        assertEquals(16 * M, levels.get(3).detectedBytes());
+    }
+
+    @Test
+    void noisyStepInsidePlateauDoesNotSplitTheLevel() {
+        List<Point> c = new ArrayList<>(staircase(32 * K, M, 8 * M, 0.1));
+        c.replaceAll(p -> p.bytes() == 256 * K ? new Point(p.bytes(), 4.6) : p);
+        List<Level> levels = CacheLevelDetector.detect(c);
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(M, levels.get(1).detectedBytes());
+    }
+
+    @Test
+    void flatCurveIsOneLevelNotDram() {
+        List<Point> c = List.of(new Point(4 * K, 1.0), new Point(8 * K, 1.01), new Point(16 * K, 1.0));
+        List<Level> levels = CacheLevelDetector.detect(c);
+        assertEquals(1, levels.size());
+        assertEquals("L1", levels.get(0).name());
+    }
+
+    @Test
+    void tooFewPointsGiveNoLevels() {
+        assertTrue(CacheLevelDetector.detect(List.of(new Point(4 * K, 1), new Point(8 * M, 90))).isEmpty());
+    }
+
+    @Test
+    void oneStepMeansAFactorOfTwo() {
+        assertTrue(CacheLevelDetector.withinOneStep(16 * M, 32 * M));
+        assertTrue(CacheLevelDetector.withinOneStep(64 * K, 32 * K));
+        assertFalse(CacheLevelDetector.withinOneStep(8 * M, 32 * M));
+        assertFalse(CacheLevelDetector.withinOneStep(8 * M, 0));
+    }
+}

@@ -1,0 +1,166 @@
+package org.assay.workloads.kernel;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Pointer chase over off-heap memory: every load's address is the value of the previous load,
+ * so loads cannot overlap and the time per step is the load-to-use latency of whatever level of
+ * the hierarchy holds the working set.
+ *
+ * <p>Two patterns, lmbench's {@code lat_mem_rd} idea in both:
+ * <ul>
+ *   <li>{@link #random}: one slot per 64-byte cache line, linked in a random cyclic permutation
+ *       (Sattolo's algorithm), so hardware prefetchers find no stride to follow and every step
+ *       touches a new line until the whole set has been visited.</li>
+ *   <li>{@link #strided}: slots {@code strideBytes} apart, linked in address order: sequential
+ *       access that prefetchers do follow. Strides below the line size share a line between
+ *       steps (the line size shows as a knee); strides of a page defeat the prefetcher and the
+ *       TLB.</li>
+ * </ul>
+ *
+ * <p>Links are byte offsets from the start of the buffer (an {@code int}: sets up to 1 GiB), as
+ * in bench/c/chase.c, so the Java and C programs execute the same dependent chain.
+ *
+ * <p>Pitfalls avoided: the memory is a page-aligned direct buffer (no GC moves it, no object
+ * header between lines); it is written once in the constructor (first touch paid outside the
+ * timing); {@link #walk(int)} returns the final position and {@link #verify()} checks it against
+ * the visiting order computed independently from the permutation, so a walk the JIT shortened or
+ * skipped fails instead of posting a fast number.
+ */
+public final class PointerChase {
+
+    /** Slot spacing of the random pattern: one link per cache line. */
+    public static final int LINE_BYTES = 64;
+    private static final int PAGE = 4096;
+
+    private final ByteBuffer memory;
+    /** {@code order[k]} is the slot visited k-th from slot 0: the independent reference. */
+    private final int[] order;
+    private final int slotBytes;
+    private final long workingSetBytes;
+    private int position;
+    private long steps;
+
+    private PointerChase(long workingSetBytes, int slotBytes, int[] next) {
+        this.workingSetBytes = workingSetBytes;
+        this.slotBytes = slotBytes;
+        int slots = next.length;
+        this.order = orderOf(next);
+        this.memory = ByteBuffer.allocateDirect((int) workingSetBytes + PAGE).alignedSlice(PAGE)
+                .order(ByteOrder.nativeOrder());
+        for (int i = 0; i < slots; i++) {
+            memory.putInt(i * slotBytes, next[i] * slotBytes);
+        }
+    }
+
+    /**
+     * A random cyclic permutation of the {@code workingSetBytes / 64} cache lines, from a
+     * SplitMix64 stream seeded with {@code seed} (the same generator as bench/c/chase.c).
+     */
+    public static PointerChase random(long workingSetBytes, long seed) {
+        int slots = slots(workingSetBytes, LINE_BYTES);
+        int[] next = new int[slots];
+        for (int i = 0; i < slots; i++) {
+            next[i] = i;
+        }
+        // Sattolo: like Fisher-Yates but j < i strictly, which yields one cycle through all slots
+        long state = seed;
+        for (int i = slots - 1; i > 0; i--) {
+            state += 0x9E3779B97F4A7C15L;
+            int j = (int) Long.remainderUnsigned(mix(state), i);
+            int t = next[i];
+            next[i] = next[j];
+            next[j] = t;
+        }
+        return new PointerChase(workingSetBytes, LINE_BYTES, next);
+    }
+
+    /** Slots {@code strideBytes} apart, each linked to the next in address order, the last to the first. */
+    public static PointerChase strided(long workingSetBytes, int strideBytes) {
+        if (strideBytes < Integer.BYTES || Integer.bitCount(strideBytes) != 1) {
+            throw new IllegalArgumentException("strideBytes must be a power of two >= 4, got " + strideBytes);
+        }
+        int slots = slots(workingSetBytes, strideBytes);
+        int[] next = new int[slots];
+        for (int i = 0; i < slots; i++) {
+            next[i] = (i + 1) % slots;
+        }
+        return new PointerChase(workingSetBytes, strideBytes, next);
+    }
+
+    private static int slots(long workingSetBytes, int slotBytes) {
+        if (workingSetBytes < 2L * slotBytes || workingSetBytes % slotBytes != 0 || workingSetBytes > 1L << 30) {
+            throw new IllegalArgumentException("working set must be a multiple of " + slotBytes
+                    + " bytes holding at least two slots and at most 1 GiB, got " + workingSetBytes);
+        }
+        return (int) (workingSetBytes / slotBytes);
+    }
+
+    /** SplitMix64's output function. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Follows {@code next} from slot 0; refuses anything but one cycle through every slot. */
+    private static int[] orderOf(int[] next) {
+        int[] order = new int[next.length];
+        int s = 0;
+        for (int k = 0; k < next.length; k++) {
+            if (k > 0 && s == 0) {
+                throw new IllegalStateException("chase permutation: expected one cycle of "
+                        + next.length + " slots but got a cycle of " + k);
+            }
+            order[k] = s;
+            s = next[s];
+        }
+        if (s != 0) {
+            throw new IllegalStateException("chase permutation: expected to return to slot 0 after "
+                    + next.length + " steps but got slot " + s);
+        }
+        return order;
+    }
+
+    /**
+     * {@code loads} dependent loads from where the last walk stopped. Returns the position so the
+     * caller has a use for it (no dead code).
+     */
+    public int walk(int loads) {
+        final ByteBuffer m = memory;
+        int p = position;
+        for (int i = 0; i < loads; i++) {
+            p = m.getInt(p);
+        }
+        position = p;
+        steps += loads;
+        return p;
+    }
+
+    /**
+     * Checks that the walk is where the permutation says it must be after all steps so far.
+     *
+     * @throws IllegalStateException "expected X but got Y"
+     */
+    public void verify() {
+        long expected = (long) order[(int) Long.remainderUnsigned(steps, order.length)] * slotBytes;
+        if (position != expected) {
+            throw new IllegalStateException("pointer chase over " + workingSetBytes + " bytes after " + steps
+                    + " steps: expected offset " + expected + " but got " + position);
+        }
+    }
+
+    /** Test hook for sabotage tests: moves the walk off its cycle position. */
+    void corrupt() {
+        position = (position + slotBytes) % (int) workingSetBytes;
+    }
+
+    public int slots() {
+        return order.length;
+    }
+
+    public long workingSetBytes() {
+        return workingSetBytes;
+    }
+}
