@@ -1,0 +1,112 @@
+package org.assay.probes;
+
+import org.assay.results.ProbeStatus;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every probe of this build, opened once against a root ({@code /} or a fixture tree), in a
+ * stable order. Opening never throws: each probe decides its availability and says why not.
+ */
+public final class ProbeSet {
+
+    private final ProbeContext ctx;
+    private final MsrProbe msr;
+    private final CpuidProbe cpuid;
+    private final RaplEnergyProbe rapl;
+    private final ThermalProbe thermal;
+    private final FrequencyProbe frequency;
+    private final ThrottleProbe throttle;
+    private final PerfCounterProbe counters;
+    private final ProcStatProbe procStat;
+
+    private ProbeSet(Path root) {
+        ctx = new ProbeContext(root);
+        msr = new MsrProbe(ctx);
+        cpuid = new CpuidProbe(ctx);
+        rapl = new RaplEnergyProbe(ctx);
+        thermal = new ThermalProbe(ctx);
+        frequency = new FrequencyProbe(ctx);
+        throttle = new ThrottleProbe(ctx);
+        counters = new PerfCounterProbe(ctx);
+        procStat = new ProcStatProbe(ctx);
+    }
+
+    public static ProbeSet open(Path root) {
+        return new ProbeSet(root);
+    }
+
+    public List<Probe> probes() {
+        return List.of(msr, cpuid, rapl, thermal, frequency, throttle, counters, procStat);
+    }
+
+    public List<ProbeStatus> statuses() {
+        List<ProbeStatus> s = new ArrayList<>();
+        for (Probe p : probes()) {
+            s.add(p.availability().toStatus(p.id()));
+        }
+        return s;
+    }
+
+    /** One reading of every available probe. */
+    public List<Reading> readAll() {
+        List<Reading> out = new ArrayList<>();
+        for (Probe p : probes()) {
+            if (p.availability().available()) {
+                out.addAll(safeRead(p));
+            }
+        }
+        return out;
+    }
+
+    /** A probe's readings; an unexpected failure gives none instead of stopping the caller. */
+    public static List<Reading> safeRead(Probe p) {
+        try {
+            return p.read();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Extra text for people: CPUID's identity and caches, cpufreq limits. */
+    public String details(Probe p) {
+        if (p == cpuid) {
+            return cpuid.describe();
+        }
+        if (p == frequency) {
+            return frequency.cpufreqLimits();
+        }
+        return "";
+    }
+
+    /** Package energy since the set was opened (J), NaN without RAPL. */
+    double packageJoules() {
+        return rapl.availability().available() ? rapl.packageJoules() : Double.NaN;
+    }
+
+    double maxCelsius() {
+        return thermal.availability().available() ? thermal.maxCelsius() : Double.NaN;
+    }
+
+    double averageMHz() {
+        return frequency.averageMHz();
+    }
+
+    String frequencySource() {
+        return frequency.source().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    double throttleEvents() {
+        return throttle.events();
+    }
+
+    boolean countersAvailable() {
+        return counters.availability().available();
+    }
+
+    Path root() {
+        return ctx.root;
+    }
+}
