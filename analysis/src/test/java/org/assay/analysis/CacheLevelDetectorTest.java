@@ -69,6 +69,23 @@ class CacheLevelDetectorTest {
     }
 
     @Test
+    void findsTheClimbingL3SliceOfAVmAsMeasuredHere() {
+        // memory.latency.chase, quick suite, EPYC KVM guest (OS: L1d 32 KiB, L2 1 MiB, L3 32 MiB)
+        double[] ns = {1.134, 1.152, 1.143, 1.392, 3.982, 4.050, 4.309, 5.805, 10.01, 15.20, 27.93, 131.3, 148.8,
+            162.2, 170.9, 180.5};
+        List<Point> c = new ArrayList<>();
+        for (int i = 0; i < ns.length; i++) {
+            c.add(new Point((4 * K) << i, ns[i]));
+        }
+        List<Level> levels = CacheLevelDetector.detect(c);
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(32 * K, levels.get(0).detectedBytes());
+        assertEquals(512 * K, levels.get(1).detectedBytes());
+        assertEquals(2 * M, levels.get(2).detectedBytes());
+        assertEquals(8 * M, levels.get(3).detectedBytes());
+    }
+
+    @Test
     void flatCurveIsOneLevelNotDram() {
         List<Point> c = List.of(new Point(4 * K, 1.0), new Point(8 * K, 1.01), new Point(16 * K, 1.0));
         List<Level> levels = CacheLevelDetector.detect(c);

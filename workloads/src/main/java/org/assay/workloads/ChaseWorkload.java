@@ -136,8 +136,8 @@ final class ChaseWorkload implements Workload {
         int slot = 64;
         if ("strided".equals(pattern)) {
             long stride = Workload.longParam(params, "strideBytes");
-            if (stride < 4 || Long.bitCount(stride) != 1 || stride > 4096) {
-                throw new IllegalArgumentException("strideBytes must be a power of two from 4 to 4096, got " + stride);
+            if (stride < 8 || Long.bitCount(stride) != 1 || stride > 4096) {
+                throw new IllegalArgumentException("strideBytes must be a power of two from 8 to 4096, got " + stride);
             }
             slot = (int) stride;
         } else if (!"random".equals(pattern)) {

@@ -1,8 +1,11 @@
 package org.assay.workloads.kernel;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,26 +13,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PointerChaseTest {
 
+    private final List<PointerChase> open = new ArrayList<>();
+
+    private PointerChase random(long bytes, long seed) {
+        PointerChase c = PointerChase.random(bytes, seed);
+        open.add(c);
+        return c;
+    }
+
+    private PointerChase strided(long bytes, int stride) {
+        PointerChase c = PointerChase.strided(bytes, stride);
+        open.add(c);
+        return c;
+    }
+
+    @AfterEach
+    void release() {
+        open.forEach(PointerChase::close);
+    }
+
     @Test
     void randomChaseVisitsEveryLineOnceBeforeReturning() {
-        PointerChase c = PointerChase.random(64 * 1024, 7);
+        PointerChase c = random(64 * 1024, 7);
         int slots = c.slots();
         assertEquals(1024, slots);
         BitSet seen = new BitSet();
         for (int i = 0; i < slots; i++) {
-            int p = c.walk(1);
-            assertEquals(0, p % PointerChase.LINE_BYTES);
-            assertTrue(!seen.get(p / 64), "line " + p / 64 + " visited twice");
-            seen.set(p / 64);
+            long p = c.walk(1);
+            assertEquals(0L, p % PointerChase.LINE_BYTES);
+            assertTrue(!seen.get((int) (p / 64)), "line " + p / 64 + " visited twice");
+            seen.set((int) (p / 64));
         }
-        assertEquals(0, c.walk(0), "back at the start after one full cycle");
+        assertEquals(0L, c.walk(0), "back at the start after one full cycle");
         assertEquals(slots, seen.cardinality());
         c.verify();
     }
 
     @Test
     void verifyAcceptsAnyNumberOfSteps() {
-        PointerChase c = PointerChase.random(1 << 20, 42);
+        PointerChase c = random(1 << 20, 42);
         c.walk(4096);
         c.verify();
         c.walk(123_457);
@@ -38,7 +60,7 @@ class PointerChaseTest {
 
     @Test
     void verifyCatchesAWalkOffItsCycle() {
-        PointerChase c = PointerChase.random(4096, 1);
+        PointerChase c = random(4096, 1);
         c.walk(10);
         c.corrupt();
         IllegalStateException e = assertThrows(IllegalStateException.class, c::verify);
@@ -47,18 +69,18 @@ class PointerChaseTest {
 
     @Test
     void stridedChaseStepsThroughMemoryInOrder() {
-        PointerChase c = PointerChase.strided(4096, 256);
-        assertEquals(256, c.walk(1));
-        assertEquals(512, c.walk(1));
+        PointerChase c = strided(4096, 256);
+        assertEquals(256L, c.walk(1));
+        assertEquals(512L, c.walk(1));
         c.walk(14); // 16 slots: back at the start
-        assertEquals(0, c.walk(0));
+        assertEquals(0L, c.walk(0));
         c.verify();
     }
 
     @Test
-    void refusesStridesThatAreNotPowersOfTwo() {
+    void refusesStridesThatAreNotPowersOfTwoOrShorterThanALink() {
         assertThrows(IllegalArgumentException.class, () -> PointerChase.strided(4096, 48));
-        assertThrows(IllegalArgumentException.class, () -> PointerChase.strided(4096, 0));
+        assertThrows(IllegalArgumentException.class, () -> PointerChase.strided(4096, 4));
     }
 
     @Test
@@ -68,7 +90,7 @@ class PointerChaseTest {
 
     @Test
     void sameSeedSamePermutation() {
-        PointerChase a = PointerChase.random(1 << 16, 9), b = PointerChase.random(1 << 16, 9);
+        PointerChase a = random(1 << 16, 9), b = random(1 << 16, 9);
         assertEquals(a.walk(777), b.walk(777));
     }
 }

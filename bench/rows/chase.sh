@@ -1,0 +1,77 @@
+# shellcheck shell=bash
+# Row "chase", sourced by bench/run (see bench/rows/triad.sh for what bench/run provides).
+# Assay memory.latency.chase (random pattern, the quick suite's curve) against bench/c/chase.c:
+# same permutation method and seed, same working sets, one thread on CPU 0, ns per load.
+
+build_chase() {
+    if [[ ! -x $BUILD/chase || $BENCH/c/chase.c -nt $BUILD/chase ]]; then
+        log "building $BUILD/chase: gcc -O3 -march=native"
+        gcc -O3 -march=native -o "$BUILD/chase" "$BENCH/c/chase.c"
+    fi
+}
+
+note_chase() {
+    echo "native is bench/c/chase.c (Sattolo/SplitMix64 seed 42, 8-byte links one per line, pinned to CPU 0), gcc -O3 -march=native; one line per working set; threads column is always 1"
+}
+
+# chase_points FILE: "bytes median-of-samples" per random-pattern chase result, sorted by size.
+chase_points() {
+    python3 - "$1" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+pts = []
+for r in rows:
+    p = r.get("params") or {}
+    if r.get("metric") == "memory.latency.chase" and "strideBytes" not in p and r.get("status") == "ok":
+        pts.append((p["workingSetBytes"], statistics.median(r["samples"])))
+if not pts:
+    print("bench/run: no memory.latency.chase results in %s" % sys.argv[1], file=sys.stderr); sys.exit(2)
+for b, m in sorted(pts):
+    print(b, "%.3f" % m)
+PY
+}
+
+# The chase measures one thread; the row runs once, at the first thread count only.
+row_chase() {
+    local t=$1 r out sizes="" rc
+    [[ $t == "${THREADS[0]}" ]] || return 0
+    declare -A am=() cm=()
+    local -a order=()
+    for ((r = 1; r <= rounds; r++)); do
+        if ((!native_only)); then
+            out=$WORK/chase-r$r
+            log "chase round $r/$rounds: assay"
+            run_assay memory.latency.chase 1 "$out"
+            local b m
+            while read -r b m; do
+                ((r > 1)) || order+=("$b")
+                am[$b]+="$m "
+            done < <(chase_points "$out/results.jsonl" || exit 2)
+        else
+            ((r > 1)) || for ((b = 4096; b <= 134217728; b *= 2)); do order+=("$b"); done
+        fi
+        sizes=$(IFS=,; echo "${order[*]}")
+        out=$WORK/native-chase-r$r.txt
+        log "chase round $r/$rounds: native"
+        rc=0
+        "$BUILD/chase" "$sizes" 42 >"$out" 2>"$out.err" || rc=$?
+        cat "$out.err" >&2
+        ((rc == 0)) || die "native chase failed with exit $rc (1 = did not validate)"
+        [[ $(kv "$out" validation) == ok ]] || die "native chase did not validate ($out)"
+        while read -r line; do
+            local bytes=${line#size=}; bytes=${bytes%% *}
+            local med=${line#*median_ns=}; med=${med%% *}
+            cm[$bytes]+="$med "
+        done < <(grep '^size=' "$out")
+    done
+    local b a_m c_m
+    for b in "${order[@]}"; do
+        # shellcheck disable=SC2086
+        c_m=$(agg median ${cm[$b]})
+        a_m=-
+        # shellcheck disable=SC2086
+        ((native_only)) || a_m=$(agg median ${am[$b]})
+        emit "chase[$((b / 1024))KiB][ns]" 1 "$a_m" "$c_m" lower
+    done
+    DETAILS+=("chase: working sets $sizes bytes, seed 42; per-size cells are medians over rounds of per-round medians")
+}
