@@ -20,7 +20,11 @@ final class ForkFlags {
                 "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
                 // JNA (affinity, probes): silences the restricted-method warning on 22+
-                "--enable-native-access=ALL-UNNAMED"));
+                "--enable-native-access=ALL-UNNAMED",
+                // Vector API (cpu.dgemm, cpu.fft). Here and only here: the runner's jvmArgs
+                // replace any @Fork(jvmArgsAppend) (libraries.md, pitfall 5). Each fork then
+                // prints "WARNING: Using incubator modules" to stderr.
+                "--add-modules=jdk.incubator.vector"));
         if (feature >= 24) {
             f.add("--sun-misc-unsafe-memory-access=allow");
         }
