@@ -1,5 +1,8 @@
 package org.assay.workloads;
 
+import org.assay.workloads.kernel.StreamKernel;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** The memory-hierarchy workloads (metrics {@code memory.*}), in the order suites run them. */
@@ -8,6 +11,12 @@ final class MemoryWorkloads {
     }
 
     static List<Workload> all() {
-        return List.of(new TriadWorkload(), new ChaseWorkload());
+        List<Workload> all = new ArrayList<>();
+        all.add(new TriadWorkload());
+        for (StreamKernel.Kind k : StreamKernel.Kind.values()) {
+            all.add(new StreamKernelWorkload(k));
+        }
+        all.add(new ChaseWorkload());
+        return List.copyOf(all);
     }
 }

@@ -1,0 +1,74 @@
+package org.assay.workloads;
+
+import org.assay.workloads.kernel.StreamKernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code memory.bandwidth.{copy,scale,add,read,write}}: the STREAM-style kernels beside the
+ * triad, sized by the same rule (each array >= 4x the LLC, {@link TriadWorkload#arrayElementsFor})
+ * and run at 1..N threads. Standard and thorough suites only: the quick suite keeps the triad.
+ */
+final class StreamKernelWorkload implements Workload {
+
+    private final StreamKernel.Kind kind;
+
+    StreamKernelWorkload(StreamKernel.Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override public String id() { return "memory.bandwidth." + kind.metricName(); }
+
+    @Override public String summary() {
+        return "STREAM-style " + kind.metricName() + " on off-heap arrays >= 4x LLC, GB/s ("
+                + kind.bytesPerElement() + " bytes per element, STREAM byte counting)";
+    }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() { return "org.assay.workloads.jmh.StreamKernelBench.pass"; }
+
+    @Override public String unit() { return "GB/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        return suite == Suite.quick ? List.of() : List.of(params(TriadWorkload.arrayElementsFor(sizing)));
+    }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        if (suite == Suite.quick) {
+            return Workload.super.threadCounts(suite, maxThreads);
+        }
+        return java.util.stream.IntStream.rangeClosed(1, Math.max(1, maxThreads)).boxed().toList();
+    }
+
+    private Map<String, Object> params(long arrayElements) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("kind", kind.metricName());
+        p.put("arrayElements", arrayElements);
+        return p;
+    }
+
+    @Override public Map<String, Object> testParams() { return params(1L << 16); }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        new TriadWorkload().validate(params, threads, sizing); // same arrays, same limits
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        long share = Workload.longParam(params, "arrayElements") / threads;
+        return (double) kind.bytesPerElement() * share / 1e9;
+    }
+
+    @Override
+    public double setupSeconds(Map<String, Object> params, int threads) {
+        return new TriadWorkload().setupSeconds(params, threads);
+    }
+}
