@@ -1,5 +1,6 @@
 package org.assay.workloads;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The CPU workloads (metrics {@code cpu.*}), in the order suites run them. */
@@ -7,7 +8,61 @@ final class CpuWorkloads {
     private CpuWorkloads() {
     }
 
+    /**
+     * The heap every JMH fork gets (the harness's ForkFlags.memory: -Xms1g -Xmx1g). Sizes whose
+     * arrays for all workers would not fit in 80% of it are refused before the run starts,
+     * rather than dying in the fork with an OutOfMemoryError.
+     */
+    static final long FORK_HEAP_BYTES = 1L << 30;
+    static final double HEAP_SHARE = 0.8;
+
+    /**
+     * Quick-suite settings for CPU kernels: two 500 ms warm-up iterations, then five of 300 ms
+     * (the suite default is 500 ms for both). The warm-up stays long because the Vector API
+     * kernels run ~100x slower until C2 has compiled them, and with two workers on two CPUs the
+     * compiler thread has no idle CPU: a 2 x 300 ms warm-up left the first measured FFT iteration
+     * at 0.17 GFLOP/s instead of 24. The shorter measurement iterations keep the CPU family
+     * (8 invocations) inside its share of the quick suite; these kernels have no first-touch or
+     * cache-filling effects past set-up, so 300 ms holds dozens to thousands of operations.
+     */
+    static final MeasurementSettings QUICK = new MeasurementSettings(1, 2, 500, 5, 300);
+
     static List<Workload> all() {
-        return List.of(new SieveWorkload());
+        return List.of(new SieveWorkload(), new MillerRabinWorkload(), new DgemmWorkload(), new FftWorkload());
+    }
+
+    /**
+     * Scaling steps: quick measures 1 and N workers, the others every count from 1 to N, one
+     * worker per physical core. With {@code --smt}, N counts logical CPUs, so the steps past the
+     * number of cores are the SMT-sibling steps (the placement records which CPUs they used).
+     */
+    static List<Integer> scalingThreadCounts(Suite suite, int maxThreads) {
+        if (suite == Suite.quick || maxThreads <= 1) {
+            return maxThreads > 1 ? List.of(1, maxThreads) : List.of(1);
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (int t = 1; t <= maxThreads; t++) {
+            counts.add(t);
+        }
+        return counts;
+    }
+
+    /** The quick suite's settings become {@link #QUICK}; smoke and longer suites pass through. */
+    static MeasurementSettings settings(MeasurementSettings base) {
+        return base.equals(MeasurementSettings.forSuite(Suite.quick)) ? QUICK : base;
+    }
+
+    /** Refuses a working set that would not fit in the fork heap or in the machine's memory. */
+    static void checkMemory(String what, long bytesPerWorker, int threads, SizingContext sizing) {
+        long total = bytesPerWorker * threads;
+        long heapLimit = (long) (FORK_HEAP_BYTES * HEAP_SHARE);
+        if (total > heapLimit) {
+            throw new IllegalArgumentException(what + " needs " + (total >> 20) + " MiB for " + threads
+                    + " worker(s), more than the " + (heapLimit >> 20) + " MiB of fork heap it may use: choose a smaller size");
+        }
+        if (sizing.availableMemoryBytes() > 0 && total > sizing.availableMemoryBytes()) {
+            throw new IllegalArgumentException(what + " needs " + (total >> 20) + " MiB for " + threads
+                    + " worker(s) but only " + (sizing.availableMemoryBytes() >> 20) + " MiB are available");
+        }
     }
 }

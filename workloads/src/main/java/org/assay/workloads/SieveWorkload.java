@@ -43,6 +43,16 @@ final class SieveWorkload implements Workload {
     @Override public Map<String, Object> testParams() { return params(1_000_000L); }
 
     @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
+    }
+
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return CpuWorkloads.settings(base);
+    }
+
+    @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
         long limit = Workload.longParam(params, "limit");
         if (SegmentedSieve.knownPrimeCount(limit) < 0 || limit < 10) {

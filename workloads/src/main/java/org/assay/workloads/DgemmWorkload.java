@@ -1,0 +1,85 @@
+package org.assay.workloads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cpu.dgemm}: blocked, register-tiled double matrix product (BlockedDgemm), GFLOP/s by
+ * the BLAS count 2 n^3. Deliberately touches no Vector API class, so listing and planning work
+ * in a JVM without {@code --add-modules=jdk.incubator.vector}; only the forks load the kernel.
+ */
+final class DgemmWorkload implements Workload {
+
+    static final String ID = "cpu.dgemm";
+    /** Largest order: three n x n double arrays must stay addressable by int. */
+    static final int MAX_N = 16_384;
+
+    @Override public String id() { return ID; }
+
+    @Override public String summary() {
+        return "double matrix product C = A x B, packed and register-tiled with the Vector API, GFLOP/s (2n^3)";
+    }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() { return "org.assay.workloads.jmh.BlockedDgemmBench.multiply"; }
+
+    @Override public String unit() { return "GFLOP/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    /** 256: all three matrices in L2; 1024: 24 MiB, in L3; 2048: 96 MiB, well past the 32 MiB L3. */
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        return switch (suite) {
+            case quick -> List.of(params(1024));
+            case standard -> List.of(params(256), params(1024), params(2048));
+            case thorough -> List.of(params(256), params(512), params(1024), params(2048));
+        };
+    }
+
+    private static Map<String, Object> params(int n) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n", n);
+        return p;
+    }
+
+    @Override public Map<String, Object> testParams() { return params(64); }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
+    }
+
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return CpuWorkloads.settings(base);
+    }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        long n = Workload.longParam(params, "n");
+        if (n < 1 || n > MAX_N) {
+            throw new IllegalArgumentException("matrix order n=" + n + " must be between 1 and " + MAX_N);
+        }
+        CpuWorkloads.checkMemory("dgemm n=" + n, bytesFor(n), threads, sizing);
+    }
+
+    /** A, B and C, plus the packed panels (under 1 MiB). */
+    static long bytesFor(long n) {
+        return 3 * n * n * Double.BYTES + (1L << 20);
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        double n = Workload.longParam(params, "n");
+        return 2 * n * n * n / 1e9;
+    }
+
+    @Override
+    public double setupSeconds(Map<String, Object> params, int threads) {
+        double n = Workload.longParam(params, "n");
+        return 0.3 + 3 * n * n * 10e-9;   // filling A and B; Freivalds' check per iteration is O(n^2) too
+    }
+}

@@ -1,0 +1,91 @@
+package org.assay.workloads;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cpu.fft}: complex double 1-D FFT (ComplexFft), GFLOP/s by the 5 n log2 n convention.
+ * Touches no Vector API class (see DgemmWorkload).
+ */
+final class FftWorkload implements Workload {
+
+    static final String ID = "cpu.fft";
+    /** The kernel's smallest size: an 8-point scalar pass and one vector pass of 8 lanes. */
+    static final long MIN_N = 16;
+
+    @Override public String id() { return ID; }
+
+    @Override public String summary() {
+        return "complex double 1-D FFT, radix-2/4 with precomputed twiddles, Vector API, GFLOP/s (5 n log2 n)";
+    }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() { return "org.assay.workloads.jmh.ComplexFftBench.transform"; }
+
+    @Override public String unit() { return "GFLOP/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    /**
+     * 2^10 (32 KiB of data and output: L1/L2), 2^12, 2^16 (2 MiB: L2/L3), 2^20 (32 MiB of
+     * arrays: the L3's size) and 2^22 (out of cache).
+     */
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        return switch (suite) {
+            case quick -> List.of(params(4096));
+            case standard -> List.of(params(1024), params(4096), params(1 << 16), params(1 << 20));
+            case thorough -> List.of(params(1024), params(4096), params(1 << 16), params(1 << 20), params(1 << 22));
+        };
+    }
+
+    private static Map<String, Object> params(int n) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n", n);
+        return p;
+    }
+
+    @Override public Map<String, Object> testParams() { return params(256); }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
+    }
+
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return CpuWorkloads.settings(base);
+    }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        long n = Workload.longParam(params, "n");
+        if (n < MIN_N || (n & (n - 1)) != 0 || n > (1 << 26)) {
+            throw new IllegalArgumentException("FFT size n=" + n
+                    + " must be a power of two between " + MIN_N + " and 67108864 (2^26)");
+        }
+        CpuWorkloads.checkMemory("fft n=" + n, bytesFor(n), threads, sizing);
+    }
+
+    /**
+     * Input, output and twiddles (6 doubles per point), the bit-reversal table (one int), and
+     * verification's round trip (4 doubles per point while it runs).
+     */
+    static long bytesFor(long n) {
+        return n * (10 * Double.BYTES + Integer.BYTES);
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        long n = Workload.longParam(params, "n");
+        return 5.0 * n * (63 - Long.numberOfLeadingZeros(n)) / 1e9;
+    }
+
+    @Override
+    public double setupSeconds(Map<String, Object> params, int threads) {
+        double n = Workload.longParam(params, "n");
+        return 0.3 + n * 100e-9;   // n sin/cos pairs for the twiddles
+    }
+}

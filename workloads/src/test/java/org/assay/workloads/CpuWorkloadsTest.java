@@ -1,0 +1,76 @@
+package org.assay.workloads;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CpuWorkloadsTest {
+
+    private static final SizingContext MACHINE = new SizingContext(32L << 20, 8L << 30, 2);
+
+    @Test
+    void everyCpuKernelIsRegisteredUnderItsMetricName() {
+        List<String> ids = Workloads.matching("cpu.*").stream().map(Workload::id).toList();
+        assertEquals(List.of("cpu.primes.sieve", "cpu.primes.millerrabin", "cpu.dgemm", "cpu.fft"), ids);
+    }
+
+    @Test
+    void quickMeasuresOneAndAllCoresOthersEveryCount() {
+        assertEquals(List.of(1, 4), CpuWorkloads.scalingThreadCounts(Suite.quick, 4));
+        assertEquals(List.of(1, 2, 3, 4), CpuWorkloads.scalingThreadCounts(Suite.standard, 4));
+        assertEquals(List.of(1), CpuWorkloads.scalingThreadCounts(Suite.thorough, 1));
+    }
+
+    @Test
+    void quickSuiteSettingsAreShortenedOthersKept() {
+        assertEquals(CpuWorkloads.QUICK, CpuWorkloads.settings(MeasurementSettings.forSuite(Suite.quick)));
+        assertEquals(MeasurementSettings.smoke(), CpuWorkloads.settings(MeasurementSettings.smoke()));
+        MeasurementSettings standard = MeasurementSettings.forSuite(Suite.standard);
+        assertEquals(standard, CpuWorkloads.settings(standard));
+    }
+
+    @Test
+    void fftRefusesSizeThatIsNotAPowerOfTwo() {
+        Workload fft = Workloads.byId("cpu.fft").orElseThrow();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fft.validate(Map.of("n", 1000), 1, MACHINE));
+        assertEquals("FFT size n=1000 must be a power of two between 16 and 67108864 (2^26)", e.getMessage());
+    }
+
+    @Test
+    void dgemmRefusesMatricesLargerThanTheForkHeap() {
+        Workload dgemm = Workloads.byId("cpu.dgemm").orElseThrow();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> dgemm.validate(Map.of("n", 8192), 1, MACHINE));
+        assertTrue(e.getMessage().startsWith("dgemm n=8192 needs 1537 MiB"), e.getMessage());
+    }
+
+    @Test
+    void suiteSizesAndTestSizesPassValidation() {
+        for (Workload w : CpuWorkloads.all()) {
+            for (Suite s : Suite.values()) {
+                for (Map<String, Object> p : w.paramSets(s, MACHINE)) {
+                    for (int t : w.threadCounts(s, MACHINE.maxThreads())) {
+                        w.validate(p, t, MACHINE);
+                    }
+                }
+            }
+            w.validate(w.testParams(), 2, MACHINE);
+        }
+    }
+
+    @Test
+    void scoresCountFlopsAndNumbersPerOperation() {
+        assertEquals(2.0 * 1024 * 1024 * 1024 / 1e9,
+                Workloads.byId("cpu.dgemm").orElseThrow().scorePerOp(Map.of("n", 1024), 2), 1e-12);
+        assertEquals(5.0 * 4096 * 12 / 1e9,
+                Workloads.byId("cpu.fft").orElseThrow().scorePerOp(Map.of("n", 4096), 1), 1e-15);
+        assertEquals(100_000.0, Workloads.byId("cpu.primes.millerrabin").orElseThrow()
+                .scorePerOp(Map.of("start", 1_000_000_000_000_000_000L, "count", 100_000), 1), 0.0);
+    }
+}
