@@ -17,6 +17,8 @@ final class MemoryWorkloads {
             all.add(new StreamKernelWorkload(k));
         }
         all.add(new ChaseWorkload());
+        all.add(PressureWorkload.firstTouch());
+        all.add(PressureWorkload.random());
         return List.copyOf(all);
     }
 }

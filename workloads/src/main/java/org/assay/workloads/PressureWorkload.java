@@ -1,0 +1,128 @@
+package org.assay.workloads;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code memory.pressure.firstTouch} (GB/s made resident; faults/s as a secondary) and
+ * {@code memory.pressure.random} (million independent 8-byte reads per second) over a share of
+ * the available memory allocated off-heap with chronicle-bytes, with transparent huge pages
+ * asked for and refused by madvise ({@code thp=huge|nohuge}).
+ *
+ * <p>Sizes: quick 512 MiB (first touch only, both THP settings); standard a quarter of the
+ * available memory; thorough half. Available memory is min(MemAvailable, cgroup memory.max);
+ * a region that would not fit beside the fork's own heap is refused before anything runs.
+ */
+final class PressureWorkload implements Workload {
+
+    /** The fork's heap (-Xmx1g) and JVM, which need room beside the region. */
+    static final long FORK_OVERHEAD_BYTES = 1536L << 20;
+    private static final long QUICK_BYTES = 512L << 20;
+    private static final long MIN_BYTES = 2L << 20;
+
+    private final boolean firstTouch;
+
+    private PressureWorkload(boolean firstTouch) {
+        this.firstTouch = firstTouch;
+    }
+
+    static PressureWorkload firstTouch() {
+        return new PressureWorkload(true);
+    }
+
+    static PressureWorkload random() {
+        return new PressureWorkload(false);
+    }
+
+    @Override public String id() { return firstTouch ? "memory.pressure.firstTouch" : "memory.pressure.random"; }
+
+    @Override public String summary() {
+        return firstTouch
+                ? "first-touch page-fault throughput of a chronicle-bytes off-heap region, THP on/off by madvise, GB/s (+ faults/s)"
+                : "independent random 8-byte reads over a large touched off-heap region, THP on/off, million reads/s";
+    }
+
+    @Override public int definitionVersion() { return 1; }
+
+    @Override public String benchmark() {
+        return "org.assay.workloads.jmh.OffHeapPressureBench." + (firstTouch ? "firstTouch" : "random");
+    }
+
+    @Override public String unit() { return firstTouch ? "GB/s" : "Mreads/s"; }
+
+    @Override public boolean higherIsBetter() { return true; }
+
+    @Override
+    public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        if (suite == Suite.quick && !firstTouch) {
+            return List.of();
+        }
+        long region = regionBytesFor(suite, sizing.availableMemoryBytes());
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (String thp : List.of("huge", "nohuge")) {
+            sets.add(params(region, thp));
+        }
+        return sets;
+    }
+
+    /** A power of two (the random reads mask addresses): the suite's share, rounded down. */
+    static long regionBytesFor(Suite suite, long availableBytes) {
+        long usable = availableBytes > 0 ? availableBytes - FORK_OVERHEAD_BYTES : QUICK_BYTES;
+        long share = switch (suite) {
+            case quick -> Math.min(QUICK_BYTES, usable / 2);
+            case standard -> usable / 4;
+            case thorough -> usable / 2;
+        };
+        return Long.highestOneBit(Math.max(MIN_BYTES, share));
+    }
+
+    private static Map<String, Object> params(long regionBytes, String thp) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("regionBytes", regionBytes);
+        p.put("thp", thp);
+        return p;
+    }
+
+    @Override public Map<String, Object> testParams() { return params(8L << 20, "huge"); }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return List.of(1);
+    }
+
+    @Override
+    public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        if (threads != 1) {
+            throw new IllegalArgumentException("the pressure workloads run one thread; use --threads 1, not " + threads);
+        }
+        long bytes = Workload.longParam(params, "regionBytes");
+        if (bytes < MIN_BYTES || Long.bitCount(bytes) != 1) {
+            throw new IllegalArgumentException("regionBytes must be a power of two of at least 2 MiB, got " + bytes);
+        }
+        Object thp = params.get("thp");
+        if (!"huge".equals(thp) && !"nohuge".equals(thp)) {
+            throw new IllegalArgumentException("thp must be huge or nohuge, got '" + thp + "'");
+        }
+        long available = sizing.availableMemoryBytes();
+        if (available > 0 && bytes + FORK_OVERHEAD_BYTES > available) {
+            throw new IllegalArgumentException("a region of " + (bytes >> 20) + " MiB does not fit: "
+                    + (available >> 20) + " MiB are available (MemAvailable or cgroup memory.max) and the fork needs "
+                    + (FORK_OVERHEAD_BYTES >> 20) + " MiB besides; use regionBytes <= "
+                    + Long.highestOneBit(Math.max(1, available - FORK_OVERHEAD_BYTES)));
+        }
+    }
+
+    @Override
+    public double scorePerOp(Map<String, Object> params, int threads) {
+        return firstTouch
+                ? Workload.longParam(params, "regionBytes") / 1e9   // one op makes the region resident
+                : 1e-6;                                             // @OperationsPerInvocation: ops are reads
+    }
+
+    @Override
+    public double setupSeconds(Map<String, Object> params, int threads) {
+        return 0.3 + Workload.longParam(params, "regionBytes") / 1e9 * (firstTouch ? 1.0 : 0.5);
+    }
+}

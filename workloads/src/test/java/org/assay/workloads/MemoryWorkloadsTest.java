@@ -1,0 +1,87 @@
+package org.assay.workloads;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemoryWorkloadsTest {
+
+    private static final SizingContext VM = new SizingContext(32L << 20, 23L << 30, 2);
+
+    private static Workload byId(String id) {
+        return Workloads.byId(id).orElseThrow();
+    }
+
+    @Test
+    void quickChaseCurveRunsFromTheL1ToFourTimesTheLlcInOneInvocation() {
+        List<Map<String, Object>> sets = byId("memory.latency.chase").paramSets(Suite.quick, VM);
+        assertEquals(1, sets.size());
+        List<Long> sizes = ChaseWorkload.workingSets(sets.get(0));
+        assertEquals(4096L, sizes.get(0));
+        assertEquals(128L << 20, sizes.get(sizes.size() - 1));
+    }
+
+    @Test
+    void standardChaseHasMidpointsAndStridesFromEightBytesToAPage() {
+        List<Map<String, Object>> sets = byId("memory.latency.chase").paramSets(Suite.standard, VM);
+        assertTrue(ChaseWorkload.workingSets(sets.get(0)).contains(1536L), "1.5 KiB midpoint");
+        assertEquals(List.of(8L, 4096L), List.of(((Number) sets.get(1).get("strideBytes")).longValue(),
+                ((Number) sets.get(sets.size() - 1).get("strideBytes")).longValue()));
+    }
+
+    @Test
+    void sweepSettingsAreWholeRoundsOverThePoints() {
+        Workload chase = byId("memory.latency.chase");
+        Map<String, Object> p = ChaseWorkload.params("random", List.of(4096L, 8192L, 16384L), 64);
+        MeasurementSettings m = chase.settings(MeasurementSettings.forSuite(Suite.quick), p);
+        assertEquals(3, m.warmupIterations());
+        assertEquals(15, m.measurementIterations());
+        assertEquals(3, chase.sweepPoints(p).size());
+        assertEquals(4096L, chase.sweepPoints(p).get(0).get("workingSetBytes"));
+    }
+
+    @Test
+    void chaseRefusesStridesThatAreNotPowersOfTwo() {
+        Workload chase = byId("memory.latency.chase");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chase.validate(
+                ChaseWorkload.params("strided", List.of(1L << 20), 48), 1, VM));
+        assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+    }
+
+    @Test
+    void chaseRefusesWorkingSetsAboveOneGibibyteAndMoreThanOneThread() {
+        Workload chase = byId("memory.latency.chase");
+        assertThrows(IllegalArgumentException.class, () -> chase.validate(
+                ChaseWorkload.params("random", List.of(2L << 30), 64), 1, VM));
+        assertThrows(IllegalArgumentException.class, () -> chase.validate(
+                ChaseWorkload.params("random", List.of(4096L), 64), 2, VM));
+    }
+
+    @Test
+    void pressureRefusesRegionsThatDoNotFitBesideTheFork() {
+        Workload p = byId("memory.pressure.firstTouch");
+        SizingContext small = new SizingContext(32L << 20, 2L << 30, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.validate(Map.of("regionBytes", 1L << 30, "thp", "huge"), 1, small));
+        assertTrue(e.getMessage().contains("available"), e.getMessage());
+    }
+
+    @Test
+    void pressureRegionIsAPowerOfTwoShareOfAvailableMemory() {
+        assertEquals(512L << 20, PressureWorkload.regionBytesFor(Suite.quick, 23L << 30));
+        assertEquals(4L << 30, PressureWorkload.regionBytesFor(Suite.standard, 23L << 30));
+    }
+
+    @Test
+    void streamKernelsCountBytesAsStreamDoes() {
+        Map<String, Object> p = Map.of("arrayElements", 1000L);
+        assertEquals(16.0 * 1000 / 1e9, byId("memory.bandwidth.copy").scorePerOp(p, 1), 1e-18);
+        assertEquals(24.0 * 500 / 1e9, byId("memory.bandwidth.add").scorePerOp(p, 2), 1e-18);
+        assertEquals(8.0 * 1000 / 1e9, byId("memory.bandwidth.read").scorePerOp(p, 1), 1e-18);
+    }
+}
