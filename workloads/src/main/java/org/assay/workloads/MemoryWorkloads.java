@@ -2,6 +2,7 @@ package org.assay.workloads;
 
 import org.assay.workloads.kernel.StreamKernel;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,8 @@ final class MemoryWorkloads {
         all.add(new ChaseWorkload());
         all.add(PressureWorkload.firstTouch());
         all.add(PressureWorkload.random());
+        all.add(new NumaWorkload(true, Path.of("/")));
+        all.add(new NumaWorkload(false, Path.of("/")));
         return List.copyOf(all);
     }
 }

@@ -121,6 +121,13 @@ final class PressureWorkload implements Workload {
                 : 1e-6;                                             // @OperationsPerInvocation: ops are reads
     }
 
+    /** Iterations half the suite's: each first-touch operation is already 0.05-0.3 s long. */
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return new MeasurementSettings(base.forks(), base.warmupIterations(), Math.max(20, base.warmupMillis() / 2),
+                base.measurementIterations(), Math.max(20, base.measurementMillis() / 2));
+    }
+
     @Override
     public double setupSeconds(Map<String, Object> params, int threads) {
         return 0.3 + Workload.longParam(params, "regionBytes") / 1e9 * (firstTouch ? 1.0 : 0.5);
