@@ -38,8 +38,11 @@ public final class IterationMeter {
         this.probes = probes;
     }
 
+    /** Opens the probes and primes them (the clock estimate warms up here, not inside an iteration). */
     public static IterationMeter open(Path root) {
-        return new IterationMeter(ProbeSet.open(root));
+        ProbeSet set = ProbeSet.open(root);
+        set.averageMHz();
+        return new IterationMeter(set);
     }
 
     public ProbeSet probes() {

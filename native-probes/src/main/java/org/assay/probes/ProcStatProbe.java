@@ -14,6 +14,7 @@ final class ProcStatProbe implements Probe {
     private final ProbeContext ctx;
     private final Availability availability;
     private ProcStat last;
+    private final byte[] buffer = new byte[64 * 1024];
 
     ProcStatProbe(ProbeContext ctx) {
         this.ctx = ctx;
@@ -47,7 +48,7 @@ final class ProcStatProbe implements Probe {
     @Override
     public synchronized List<Reading> read() {
         List<Reading> out = new ArrayList<>();
-        Optional<ProcStat> now = ProcStat.read(ctx.root);
+        Optional<ProcStat> now = ProcStat.readInto(ctx.root.resolve("proc/stat"), buffer);
         if (now.isEmpty() || last == null) {
             now.ifPresent(n -> last = n);
             return out;

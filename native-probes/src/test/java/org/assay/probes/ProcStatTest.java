@@ -73,4 +73,15 @@ class ProcStatTest {
         assertTrue(s.total().total() > 0);
         assertTrue(!s.perCpu().isEmpty());
     }
+
+    @Test
+    void theSamplersByteParserAgreesWithTheLineParser() {
+        new Fixture(root).procStat("cpu  10 1 20 100 5 2 3 9 7 0", "cpu0 5 1 10 50 5 1 2 4 0 0",
+                "cpu12 5 0 10 50 0 1 1 5 0 0", "intr 12345 0 1 2", "ctxt 999", "cpu7 1 2 3");
+        ProcStat slow = ProcStat.read(root).orElseThrow();
+        ProcStat fast = ProcStat.readInto(root.resolve("proc/stat"), new byte[4096]).orElseThrow();
+        assertEquals(slow.total(), fast.total());
+        assertEquals(slow.perCpu(), fast.perCpu());
+        assertEquals(new CpuTimes(1, 2, 3, 0, 0, 0, 0, 0), fast.perCpu().get(7), "short line: missing columns are 0");
+    }
 }
