@@ -7,6 +7,7 @@ import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Workload;
+import org.assay.workloads.jmh.ProbeProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -45,11 +46,18 @@ final class JmhInvocation {
 
     private final Path workDir;
     private final long directMemoryBytes;
+    private final Path probeRoot;
 
     /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
     JmhInvocation(Path workDir, long directMemoryBytes) {
+        this(workDir, directMemoryBytes, null);
+    }
+
+    /** @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler */
+    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot) {
         this.workDir = workDir;
         this.directMemoryBytes = directMemoryBytes;
+        this.probeRoot = probeRoot;
     }
 
     /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}). */
@@ -91,6 +99,9 @@ final class JmhInvocation {
                 .result(json.toString())
                 .output(log.toString());
         entry.params().forEach((k, v) -> ob.param(k, String.valueOf(v)));
+        if (probeRoot != null) {
+            ob.addProfiler(ProbeProfiler.class, "root=" + probeRoot.toAbsolutePath());
+        }
 
         String start = Instant.now().toString();
         Collection<RunResult> runResults;
@@ -145,6 +156,7 @@ final class JmhInvocation {
         for (Map.Entry<String, Result> s : rr.getSecondaryResults().entrySet()) {
             secondary.put(s.getKey(), new SecondaryMetric(finite(s.getValue().getScore()), s.getValue().getScoreUnit()));
         }
+        IterationFlags.mark(rr, secondary, settings);
         InvocationResult r = new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(), w.id(),
                 entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(), w.higherIsBetter(),
                 finite(primary.getScore() * factor), finite(primary.getScoreError() * factor),

@@ -8,6 +8,7 @@ import org.assay.probes.CpuList;
 import org.assay.probes.CpuTopology;
 import org.assay.probes.EnvironmentChecks;
 import org.assay.probes.InventoryCollector;
+import org.assay.probes.ProbeSet;
 import org.assay.results.BundleFormat;
 import org.assay.results.EnvironmentCheck;
 import org.assay.results.ProbeStatus;
@@ -110,15 +111,13 @@ final class MachineFacts {
         return EnvironmentChecks.run(root, usable);
     }
 
-    /**
-     * The probes this build has. Issue 6 brings the hardware probes; until then the only
-     * source watched during a run is /proc/stat (steal and utilisation per invocation).
-     */
+    /** Every probe's availability, with the reason and fix for those that cannot run here. */
     List<ProbeStatus> probeStatuses() {
-        boolean procStat = Files.isReadable(root.resolve("proc/stat"));
-        return List.of(new ProbeStatus("host.procstat", procStat,
-                procStat ? null : "proc/stat is not readable under " + root,
-                procStat ? null : "mount /proc (or the host's /proc under --root)"));
+        return ProbeSet.open(root).statuses();
+    }
+
+    Path root() {
+        return root;
     }
 
     StealMeter stealMeter() {

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = AssayVersion.Provider.class,
         description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
-        subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class,
+        subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class, ProbesCommand.class,
                 VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

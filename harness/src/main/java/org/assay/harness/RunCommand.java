@@ -65,13 +65,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Tiny JMH settings and test sizes: checks the whole path; the numbers mean nothing.")
     boolean smoke;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", hidden = true,
-            description = "Root of /proc and /sys (a host root mounted in a container, or a fixture tree).")
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
+            description = "Read /proc, /sys and /dev/cpu under DIR: the host's root mounted into a container "
+                    + "(e.g. /host), or a captured tree (default: ${DEFAULT-VALUE}).")
     Path root;
+
+    @Option(names = "--probe-rate", paramLabel = "HZ", defaultValue = "10",
+            description = "Probe samples per second recorded into probes.csv during the run; 0 = none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double probeRate;
 
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
+        if (!(probeRate >= 0 && probeRate <= 100)) {
+            throw new UsageException("--probe-rate " + probeRate + ": must be between 0 (off) and 100 samples per second");
+        }
         Suite suite = parseSuite();
         List<Workload> workloads = selectWorkloads(suite);
         MachineFacts facts = MachineFacts.read(root, cpus, smt);
@@ -114,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         }
         console.println("assay: " + plan.size() + " invocation(s), estimated "
                 + ProgressReporter.fmt(RunPlanner.totalSeconds(plan)) + "; bundle " + dir);
-        RunSession session = new RunSession(writer, manifest, plan, facts);
+        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
             results = session.execute(progressReporter);

@@ -34,9 +34,17 @@ final class RunSession {
     private RunManifest manifest;
     private boolean closed;
     private String inFlight;
+    private final double probeHz;
+    private volatile ProbeSampler sampler;
     private int completed;
 
     RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
+        this(writer, manifest, plan, facts, 0);
+    }
+
+    /** @param probeHz probe sampling rate for probes.csv; 0 records no time series */
+    RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts, double probeHz) {
+        this.probeHz = probeHz;
         this.writer = writer;
         this.manifest = manifest;
         this.plan = plan;
@@ -49,7 +57,10 @@ final class RunSession {
         Path scratch = Files.createTempDirectory("assay-jmh-");
         List<InvocationResult> results = new ArrayList<>();
         try {
-            JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes());
+            JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root());
+            synchronized (lock) {
+                sampler = probeHz > 0 ? ProbeSampler.start(facts.root(), writer, probeHz) : null;
+            }
             for (int i = 0; i < plan.size(); i++) {
                 PlanEntry e = plan.get(i);
                 synchronized (lock) {
@@ -59,8 +70,10 @@ final class RunSession {
                     inFlight = e.invocationId();
                 }
                 progress.started(i, e);
+                mark("start", e);
                 StealMeter steal = facts.stealMeter();
                 JmhInvocation.Outcome o = jmh.run(e);
+                mark("end", e);
                 Map<String, SecondaryMetric> stolen = steal.finish();
                 List<InvocationResult> rs = o.results().stream().map(r -> withSecondary(r, stolen)).toList();
                 synchronized (lock) {
@@ -93,6 +106,9 @@ final class RunSession {
                 }
             }
         } finally {
+            if (sampler != null) {
+                sampler.close();   // after a failure too: no sampler thread outlives the run
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -127,7 +143,17 @@ final class RunSession {
         }
     }
 
+    private void mark(String event, PlanEntry e) {
+        ProbeSampler s = sampler;
+        if (s != null) {
+            s.mark(event, e.invocationId());
+        }
+    }
+
     private void finish(String status, String reason, String termination) throws IOException {
+        if (sampler != null) {
+            sampler.close();       // its last rows must land before SHA256SUMS is written
+        }
         manifest = manifest.withEnd(Instant.now().toString(), status, reason, termination);
         writer.finish(manifest);
         closed = true;
