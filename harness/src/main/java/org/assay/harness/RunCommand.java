@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 MeasurementSettings m = e.workload().settings(MeasurementSettings.smoke(), test);
                 return new PlanEntry(e.workload(), test, e.threads(), e.cpus(), m,
                         RunPlanner.estimate(e.workload(), test, e.threads(), m));
-            }).toList();
+            }).filter(distinctIds()).toList(); // several suite sizes map to one test size
         }
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);
@@ -132,6 +132,11 @@ final class RunCommand implements Callable<Integer> {
         console.println("bundle: " + dir + "  (check it with: assay verify " + dir + ")");
         boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);
         return anyFailed || results.size() < plan.size() ? Main.EXIT_FAILED : Main.EXIT_OK;
+    }
+
+    private static java.util.function.Predicate<PlanEntry> distinctIds() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return e -> seen.add(e.invocationId());
     }
 
     private Suite parseSuite() {
