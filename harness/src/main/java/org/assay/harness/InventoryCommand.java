@@ -118,6 +118,13 @@ public final class InventoryCommand implements Callable<Integer> {
                     + (f.cpufreqMaxKhz() == null ? "" : ", max " + f.cpufreqMaxKhz() / 1000 + " MHz (" + or(f.cpufreqDriver()) + ")")
                     + (f.oshiVendorHz() == null ? "" : ", vendor " + f.oshiVendorHz() / 1_000_000 + " MHz"));
             row("TSC flags", f.tscFlags().isEmpty() ? "none" : String.join(" ", f.tscFlags()));
+            Inventory.Peak p = inv.peak();
+            if (p != null) {
+                row("FP64 peak", p.gflopsFp64() == null ? "unknown"
+                        : String.format(Locale.ROOT, "%.0f GFLOP/s = %d cores x %.0f MHz x %d FLOP/cycle (%s); clock from %s",
+                        p.gflopsFp64(), p.physicalCores(), p.clockMHz(), p.flopPerCyclePerCore(), p.isa(), p.clockSource()));
+                notes(p.notes());
+            }
             notes(f.notes());
             notes(c.notes());
         }

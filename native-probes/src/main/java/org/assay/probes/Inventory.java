@@ -22,7 +22,18 @@ public record Inventory(String root, String collectedAt, long collectMillis, boo
                         Cpu cpu, List<Cache> caches, List<NumaNode> numa, Memory memory,
                         List<Disk> disks, List<Filesystem> filesystems, List<Nic> nics, Os os, Jvm jvm,
                         Virtualization virtualization, ContainerLimits container, AllowedCpus allowedCpus,
-                        Frequency frequency, List<String> notes) {
+                        Frequency frequency, List<String> notes, Peak peak) {
+
+    /**
+     * Theoretical FP64 peak: physical cores × clock × FLOP per cycle per core from the vector ISA
+     * (2 FMA pipes of the widest vector: AVX-512 32 on Intel, 16 on AMD Zen 4 which runs 512-bit
+     * FMAs on two 256-bit pipes; AVX2+FMA 16; AVX 8; SSE2 4). The clock is the best one known and
+     * {@code clockSource} says which: on a VM {@code /proc/cpuinfo}'s MHz is the TSC rate, and a
+     * peak computed from it is beaten by real code.
+     */
+    public record Peak(Double gflopsFp64, int physicalCores, Double clockMHz, String clockSource,
+                       Integer flopPerCyclePerCore, String isa, List<String> notes) {
+    }
 
     /**
      * @param name               model name ({@code /proc/cpuinfo} "model name", else OSHI)

@@ -79,11 +79,11 @@ public final class InventoryCollector {
                 ContainerLimits.read(cg),
                 AllowedCpus.read(fs, cg),
                 frequency(fs, cpuinfo, oshi),
-                notes);
+                notes, PeakEstimator.compute(root, topo, isLiveRoot(root)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Inventory(inv.root(), inv.collectedAt(), millis, inv.oshiUsed(), inv.cpu(), inv.caches(),
                 inv.numa(), inv.memory(), inv.disks(), inv.filesystems(), inv.nics(), inv.os(), inv.jvm(),
-                inv.virtualization(), inv.container(), inv.allowedCpus(), inv.frequency(), inv.notes());
+                inv.virtualization(), inv.container(), inv.allowedCpus(), inv.frequency(), inv.notes(), inv.peak());
     }
 
     static boolean isLiveRoot(Path root) {

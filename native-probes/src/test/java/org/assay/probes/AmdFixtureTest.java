@@ -124,4 +124,14 @@ class AmdFixtureTest {
         assertTrue(rapl.availability().reason().contains("EPERM"), rapl.availability().reason());
         assertTrue(Double.isNaN(set.packageJoules()), "unknown energy is NaN, never 0");
     }
+
+    @Test
+    void theoreticalPeakWithoutCpufreqMaxOrCpuid16FallsBackToTheTscRateAndSaysSo(@TempDir Path dir) throws IOException {
+        Path root = MachineFixtures.copy(EPYC, dir);
+        Inventory.Peak p = PeakEstimator.compute(root, CpuTopology.read(root), false);
+        assertEquals(16, p.flopPerCyclePerCore(), "Zen 3: AVX2 + FMA");
+        assertEquals(2650.0, p.clockMHz());
+        assertTrue(p.clockSource().contains("TSC rate"), p.clockSource());
+        assertEquals(2, p.physicalCores());
+    }
 }

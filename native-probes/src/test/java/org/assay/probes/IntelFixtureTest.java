@@ -146,6 +146,16 @@ class IntelFixtureTest {
         assertTrue(a.get("thermal").source().equals("hwmon, thermal zones"), a.get("thermal").source());
     }
 
+    @Test
+    void theoreticalPeakUsesTheCpufreqMaximumAndAvx512Width() {
+        Path root = MachineFixtures.root(XEON);
+        Inventory.Peak p = PeakEstimator.compute(root, CpuTopology.read(root), false);
+        assertEquals(32, p.flopPerCyclePerCore());
+        assertEquals(3900.0, p.clockMHz());
+        assertTrue(p.clockSource().startsWith("cpufreq"), p.clockSource());
+        assertEquals(2 * 3900 * 32 / 1000.0, p.gflopsFp64(), 1e-9);
+    }
+
     static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;

@@ -1,0 +1,77 @@
+package org.assay.probes;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Computes {@link Inventory.Peak} from CPUID's vector ISA and the best clock this machine tells. */
+final class PeakEstimator {
+
+    private PeakEstimator() {
+    }
+
+    static Inventory.Peak compute(Path root, CpuTopology topo, boolean live) {
+        List<String> notes = new ArrayList<>();
+        ProbeContext ctx = new ProbeContext(root);
+        CpuidFacts f = ctx.facts;
+        Integer flop = null;
+        String isa = null;
+        if (f == null) {
+            notes.add("no CPUID (" + ctx.cpuidProblem + "): vector ISA unknown");
+        } else {
+            List<String> ft = f.features();
+            if (ft.contains("avx512f")) {
+                flop = f.amd() ? 16 : 32;
+                isa = f.amd() ? "AVX-512 (two 256-bit FMA pipes on AMD)" : "AVX-512, 2 FMA units assumed";
+                if (!f.amd()) {
+                    notes.add("some Xeon SKUs have one AVX-512 FMA unit (16 FLOP/cycle)");
+                }
+            } else if (ft.contains("avx2") && ft.contains("fma")) {
+                flop = 16;
+                isa = "AVX2 + FMA";
+            } else if (ft.contains("avx")) {
+                flop = 8;
+                isa = "AVX";
+            } else if (ft.contains("sse2")) {
+                flop = 4;
+                isa = "SSE2";
+            }
+        }
+        Double mhz = null;
+        String source = null;
+        String cpu0 = "/sys/devices/system/cpu/cpu" + ctx.firstCpu();
+        Optional<Long> maxKhz = ctx.sys.readLong(cpu0 + "/cpufreq/cpuinfo_max_freq");
+        if (maxKhz.isPresent() && maxKhz.get() > 0) {
+            mhz = maxKhz.get() / 1000.0;
+            source = "cpufreq cpuinfo_max_freq (highest clock, boost included)";
+        } else if (f != null && f.maxMHz() > 0) {
+            mhz = (double) f.maxMHz();
+            source = "CPUID 0x16 maximum frequency";
+        } else if (live) {
+            double est = ClockEstimator.estimateMHz();
+            if (Double.isFinite(est)) {
+                mhz = (double) Math.round(est);
+                source = "an estimate from a dependent add chain (the clock this thread ran at)";
+            }
+        }
+        if (mhz == null) {
+            Optional<Double> cpuinfo = ctx.cpuinfo("cpu MHz").flatMap(PeakEstimator::parseDouble);
+            if (cpuinfo.isPresent()) {
+                mhz = cpuinfo.get();
+                source = "/proc/cpuinfo cpu MHz (on a VM the TSC rate, not the clock)";
+            }
+        }
+        int cores = topo.physicalCores();
+        Double gflops = mhz != null && flop != null && cores > 0 ? cores * mhz * flop / 1000.0 : null;
+        return new Inventory.Peak(gflops, cores, mhz, source, flop, isa, List.copyOf(notes));
+    }
+
+    private static Optional<Double> parseDouble(String s) {
+        try {
+            return Optional.of(Double.parseDouble(s.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
