@@ -143,13 +143,19 @@ final class JmhInvocation {
         settings.put("vmVersion", rr.getParams().getVmVersion());
         List<Double> samples = new ArrayList<>();
         List<List<Double>> perFork = new ArrayList<>();
+        List<List<Map<String, SecondaryMetric>>> secondaryPerFork = new ArrayList<>();
         for (BenchmarkResult br : rr.getBenchmarkResults()) {
             List<Double> fork = new ArrayList<>();
+            List<Map<String, SecondaryMetric>> forkSecondary = new ArrayList<>();
             for (IterationResult ir : br.getIterationResults()) {
                 fork.add(ir.getPrimaryResult().getScore() * factor);
+                Map<String, SecondaryMetric> it = new LinkedHashMap<>();
+                ir.getSecondaryResults().forEach((k, v) -> it.put(k, new SecondaryMetric(finite(v.getScore()), v.getScoreUnit())));
+                forkSecondary.add(it);
             }
             samples.addAll(fork);
             perFork.add(fork);
+            secondaryPerFork.add(forkSecondary);
         }
         double[] ci = primary.getScoreConfidence();
         Map<String, SecondaryMetric> secondary = new LinkedHashMap<>();
@@ -164,7 +170,7 @@ final class JmhInvocation {
                         ? List.of(ci[0] * factor, ci[1] * factor) : null,
                 samples, Status.ok, null, secondary, start, end, settings);
         List<Map<String, Object>> points = w.sweepPoints(entry.params());
-        return new Outcome(points.isEmpty() ? List.of(r) : SweepResults.split(r, points, perFork), jmhEntries, logText);
+        return new Outcome(points.isEmpty() ? List.of(r) : SweepResults.split(r, points, perFork, secondaryPerFork), jmhEntries, logText);
     }
 
     private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,

@@ -18,6 +18,7 @@ final class MemoryWorkloads {
             all.add(new StreamKernelWorkload(k));
         }
         all.add(new ChaseWorkload());
+        all.add(new LoadedLatencyWorkload());
         all.add(PressureWorkload.firstTouch());
         all.add(PressureWorkload.random());
         all.add(new NumaWorkload(true, Path.of("/")));
