@@ -62,6 +62,29 @@ class BadInputTest {
     }
 
     @Test
+    void moreThanOneThreadForTheChaseIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--only", "memory.latency.chase", "--threads", "2", "--out", out.toString()),
+                "one thread");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void memoryWorkloadsLargerThanTheMachineCanGiveAreRefused() throws IOException {
+        // a fixture root: two CPUs, 1 GiB available; the pressure region and the fork's heap need more
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.createDirectories(root.resolve("sys/devices/system/cpu"));
+        Files.writeString(root.resolve("proc/meminfo"), "MemTotal: 2097152 kB\nMemAvailable: 1048576 kB\n");
+        Files.writeString(root.resolve("proc/self/status"), "Cpus_allowed_list:\t0-1\n");
+        Files.writeString(root.resolve("sys/devices/system/cpu/online"), "0-1\n");
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--root", root.toString(), "--only", "memory.pressure.firstTouch",
+                "--out", out.toString()), "available");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void nonEmptyBundleDirectoryIsRefusedAndLeftAlone() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("b"));
         Files.writeString(out.resolve("keep.txt"), "mine");
