@@ -20,8 +20,15 @@ final class ThrottleProbe implements Probe {
 
     /** Status bits of IA32_(PACKAGE_)THERM_STATUS. */
     static final Map<String, Integer> THERM_BITS = new LinkedHashMap<>();
-    /** Status bits of 0x64F (log bit = status + 16). */
+    /** Status bits of 0x64F, Skylake and later (log bit = status + 16). */
     static final Map<String, Integer> LIMIT_BITS_64F = new LinkedHashMap<>();
+    /** Status bits of 0x690, Haswell: a different layout from 0x64F above bit 1 (probes.md 6.1). */
+    static final Map<String, Integer> LIMIT_BITS_690 = new LinkedHashMap<>();
+    /**
+     * Reasons that are not throttling: the multi-core turbo limit is active whenever several
+     * cores are busy, by design. Reported as a reading, never counted as an event.
+     */
+    static final java.util.Set<String> NOT_EVENTS = java.util.Set.of("max_turbo");
 
     static {
         THERM_BITS.put("thermal", 0);
@@ -35,6 +42,14 @@ final class ThrottleProbe implements Probe {
         LIMIT_BITS_64F.put("pl1", 10);
         LIMIT_BITS_64F.put("pl2", 11);
         LIMIT_BITS_64F.put("max_turbo", 12);
+        LIMIT_BITS_690.put("prochot", 0);
+        LIMIT_BITS_690.put("thermal", 1);
+        LIMIT_BITS_690.put("vr_thermal", 6);
+        LIMIT_BITS_690.put("edp_current", 8);
+        LIMIT_BITS_690.put("core_power", 9);
+        LIMIT_BITS_690.put("pl1", 10);
+        LIMIT_BITS_690.put("pl2", 11);
+        LIMIT_BITS_690.put("max_turbo", 12);
     }
 
     private record Register(String scope, int cpu, long register, Map<String, Integer> bits) {
@@ -125,7 +140,7 @@ final class ThrottleProbe implements Probe {
         }
         double n = 0;
         for (Reading r : read()) {
-            if (!Double.isNaN(r.value()) && r.value() > 0) {
+            if (!Double.isNaN(r.value()) && r.value() > 0 && !NOT_EVENTS.contains(r.name().substring("throttle.".length()))) {
                 n += r.name().equals("throttle.events") ? r.value() : 1;
             }
         }
@@ -161,7 +176,7 @@ final class ThrottleProbe implements Probe {
             String pkg = "package" + Math.max(ctx.packageOf(pkgCpu), 0);
             add(new Register(pkg, pkgCpu, ThermalProbe.IA32_PACKAGE_THERM_STATUS, THERM_BITS));
             if (!add(new Register(pkg, pkgCpu, 0x64F, LIMIT_BITS_64F))) {
-                add(new Register(pkg, pkgCpu, 0x690, LIMIT_BITS_64F));
+                add(new Register(pkg, pkgCpu, 0x690, LIMIT_BITS_690));
             }
             for (int c : ctx.coreLeaders()) {
                 if (ctx.packageOf(c) == ctx.packageOf(pkgCpu)) {

@@ -123,6 +123,18 @@ class IntelFixtureTest {
     }
 
     @Test
+    void theMultiCoreTurboLimitIsShownButNotCountedAsThrottling(@TempDir Path dir) throws IOException {
+        Path root = MachineFixtures.copy(XEON, dir);
+        for (int c = 0; c < 2; c++) {
+            Path msr = root.resolve("dev/cpu/" + c + "/msr");
+            Files.writeString(msr, Files.readString(msr) + "0x64f 0x1000\n");    // bit 12: max turbo limit
+        }
+        ThrottleProbe p = new ThrottleProbe(new ProbeContext(root));
+        assertEquals(1.0, value(p.read(), "throttle.max_turbo", "package0"));
+        assertEquals(2.0, p.events(), "still only power_limit on the package and thermal on core 1");
+    }
+
+    @Test
     void countersAreNotReadFromAFixtureRootAndSayWhy() {
         PerfCounterProbe p = new PerfCounterProbe(new ProbeContext(MachineFixtures.root(XEON)));
         assertFalse(p.availability().available());
