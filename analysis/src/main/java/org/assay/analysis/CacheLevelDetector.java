@@ -19,8 +19,9 @@ import java.util.List;
  * less than {@link #MERGE_RATIO} are one level split by noise. The last plateau is DRAM when the
  * curve has more than one; the others are L1, L2, ... in order.
  *
- * <p>A level's {@code detectedBytes} is the largest set still at its latency (its capacity as
- * the chase sees it); for DRAM it is the smallest set at DRAM latency. A level reaches the
+ * <p>A cache level's {@code detectedBytes} is its capacity as the chase sees it: the working set
+ * where the curve crosses halfway (geometrically) from this level's latency to the next one's;
+ * for DRAM it is the smallest set at DRAM latency. A level reaches the
  * detector only if the curve has two points on it: a powers-of-two curve can miss a small level.
  */
 public final class CacheLevelDetector {
@@ -89,10 +90,32 @@ public final class CacheLevelDetector {
         for (int i = 0; i < plateaus.size(); i++) {
             List<Point> p = plateaus.get(i);
             boolean dram = plateaus.size() > 1 && i == plateaus.size() - 1 && p.contains(pts.get(pts.size() - 1));
-            long bytes = dram ? p.get(0).bytes() : p.get(p.size() - 1).bytes();
+            long bytes = dram ? p.get(0).bytes()
+                    : i + 1 < plateaus.size() ? halfway(pts, p, median(p), median(plateaus.get(i + 1)))
+                    : p.get(p.size() - 1).bytes();
             levels.add(new Level(dram ? "DRAM" : "L" + (i + 1), bytes, median(p), List.copyOf(p)));
         }
         return levels;
+    }
+
+    /**
+     * The working set at which the curve crosses the geometric midpoint of this plateau's latency
+     * and the next one's, interpolated in log-log between the two points around the crossing.
+     * The last point still on the plateau would depend on one noisy point at the level's edge
+     * (a set exactly the size of a cache is partly evicted by conflicts and varies by x2 between
+     * runs); the crossing uses the whole knee.
+     */
+    static long halfway(List<Point> pts, List<Point> plateau, double here, double next) {
+        double target = Math.sqrt(here * next);
+        int start = pts.indexOf(plateau.get(plateau.size() - 1));
+        for (int k = Math.max(1, start); k < pts.size(); k++) {
+            Point a = pts.get(k - 1), b = pts.get(k);
+            if (a.latencyNs() <= target && b.latencyNs() > target) {
+                double f = Math.log(target / a.latencyNs()) / Math.log(b.latencyNs() / a.latencyNs());
+                return Math.round(Math.exp(Math.log(a.bytes()) + f * Math.log((double) b.bytes() / a.bytes())));
+            }
+        }
+        return plateau.get(plateau.size() - 1).bytes();
     }
 
     static double median(List<Point> pts) {

@@ -32,9 +32,11 @@ class CacheLevelDetectorTest {
     void findsThreeCacheLevelsAndDramOnAStaircase() {
         List<Level> levels = CacheLevelDetector.detect(staircase(32 * K, M, 8 * M, 0.1));
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
-        assertEquals(32 * K, levels.get(0).detectedBytes());
-        assertEquals(M, levels.get(1).detectedBytes());
-        assertEquals(8 * M, levels.get(2).detectedBytes());
+        // a step function: capacity halfway (geometrically) between the last point in and the first out
+        assertEquals(Math.round(32 * K * Math.sqrt(2)), levels.get(0).detectedBytes());
+        assertEquals(Math.round(M * Math.sqrt(2)), levels.get(1).detectedBytes());
+        long l3 = levels.get(2).detectedBytes();
+        assertTrue(l3 > 8 * M && l3 < 16 * M, "L3 " + l3); // DRAM's median includes its TLB drift
         assertEquals(16 * M, levels.get(3).detectedBytes());
         assertEquals(1.2, levels.get(0).latencyNs(), 1e-9);
         assertEquals(12, levels.get(2).latencyNs(), 1e-9);
@@ -55,7 +57,8 @@ class CacheLevelDetectorTest {
         c.add(new Point(12 * M, 45));      // between L3 and DRAM
         List<Level> levels = CacheLevelDetector.detect(c);
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
-        assertEquals(32 * K, levels.get(0).detectedBytes());
+        long l1 = levels.get(0).detectedBytes();
+        assertTrue(l1 > 32 * K && l1 < 64 * K, "between the last L1 point and the first L2 point: " + l1);
         assertEquals(16 * M, levels.get(3).detectedBytes());
     }
 
@@ -65,7 +68,7 @@ class CacheLevelDetectorTest {
         c.replaceAll(p -> p.bytes() == 256 * K ? new Point(p.bytes(), 4.6) : p);
         List<Level> levels = CacheLevelDetector.detect(c);
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
-        assertEquals(M, levels.get(1).detectedBytes());
+        assertEquals(Math.round(M * Math.sqrt(2)), levels.get(1).detectedBytes());
     }
 
     @Test
@@ -79,10 +82,28 @@ class CacheLevelDetectorTest {
         }
         List<Level> levels = CacheLevelDetector.detect(c);
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
-        assertEquals(32 * K, levels.get(0).detectedBytes());
-        assertEquals(512 * K, levels.get(1).detectedBytes());
-        assertEquals(2 * M, levels.get(2).detectedBytes());
+        // L1 32 KiB and L2 1 MiB as the OS says (within one step); the L3 ends near 4-5 MiB, not 32
+        assertTrue(CacheLevelDetector.withinOneStep(levels.get(0).detectedBytes(), 32 * K), "L1 " + levels.get(0));
+        assertTrue(CacheLevelDetector.withinOneStep(levels.get(1).detectedBytes(), M), "L2 " + levels.get(1));
+        long l3 = levels.get(2).detectedBytes();
+        assertTrue(l3 > 4 * M && l3 < 8 * M, "L3 " + l3);
         assertEquals(8 * M, levels.get(3).detectedBytes());
+    }
+
+    @Test
+    void aNoisyPointAtTheLevelEdgeMovesTheCapacityLessThanAStep() {
+        // another quick run on the same guest (full quick suite, 17:05 UTC): 512 KiB at 7.8 ns, not
+        // 5.8 as above, so the last point on the L2 plateau was 256 KiB
+        double[] ns = {1.172, 1.204, 1.237, 2.731, 4.385, 4.134, 4.553, 7.81, 14.375, 19.679, 93.353, 155.252,
+            171.024, 180.615, 180.184, 212.556};
+        List<Point> c = new ArrayList<>();
+        for (int i = 0; i < ns.length; i++) {
+            c.add(new Point((4 * K) << i, ns[i]));
+        }
+        List<Level> levels = CacheLevelDetector.detect(c);
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertTrue(CacheLevelDetector.withinOneStep(levels.get(0).detectedBytes(), 32 * K), "L1 " + levels.get(0));
+        assertTrue(CacheLevelDetector.withinOneStep(levels.get(1).detectedBytes(), M), "L2 " + levels.get(1));
     }
 
     @Test
