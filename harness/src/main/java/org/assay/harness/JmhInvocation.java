@@ -170,7 +170,9 @@ final class JmhInvocation {
                         ? List.of(ci[0] * factor, ci[1] * factor) : null,
                 samples, Status.ok, null, secondary, start, end, settings);
         List<Map<String, Object>> points = w.sweepPoints(entry.params());
-        return new Outcome(points.isEmpty() ? List.of(r) : SweepResults.split(r, points, perFork, secondaryPerFork), jmhEntries, logText);
+        return new Outcome(points.isEmpty() ? List.of(r)
+                : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size()),
+                jmhEntries, logText);
     }
 
     private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,

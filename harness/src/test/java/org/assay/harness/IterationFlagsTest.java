@@ -29,4 +29,34 @@ class IterationFlagsTest {
         assertEquals(0, IterationFlags.flag(List.of(new double[] {0, 0, Double.NaN, Double.NaN},
                 new double[] {0, 1, Double.NaN, Double.NaN})).size());
     }
+
+    @Test
+    void anEstimatedClockMustDipFurtherBeforeAnIterationIsFlagged() {
+        List<double[]> rows = List.of(new double[] {0, 0, 3600, Double.NaN}, new double[] {0, 1, 3574, Double.NaN},
+                new double[] {0, 2, 3203, Double.NaN});
+        assertEquals(1, IterationFlags.flag(rows, IterationFlags.SLOW_FRACTION).size());
+        assertEquals(0, IterationFlags.flag(rows, IterationFlags.SLOW_FRACTION_ESTIMATED).size());
+    }
+
+    @Test
+    void eachSweepPointKeepsOnlyItsOwnFlaggedIterations() {
+        java.util.Map<String, Object> flag = new java.util.LinkedHashMap<>();
+        flag.put("fork", 0);
+        flag.put("iteration", 5);          // 5 mod 2 = point 1
+        flag.put("reason", "2 throttle event(s)");
+        List<org.assay.results.InvocationResult> points = new java.util.ArrayList<>();
+        for (int j = 0; j < 2; j++) {
+            java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+            settings.put("sweepPoint", j);
+            settings.put("probeAffectedIterations", List.of(flag));
+            points.add(new org.assay.results.InvocationResult("id" + j, "w", 1, "m", java.util.Map.of(), 1, List.of(0),
+                    List.of(0), "ns", false, 1.0, 0.1, null, List.of(1.0, 1.0, 1.0), org.assay.results.Status.ok, null,
+                    java.util.Map.of(IterationFlags.AFFECTED, new org.assay.results.SecondaryMetric(1.0, "iterations")),
+                    "s", "e", settings));
+        }
+        List<org.assay.results.InvocationResult> out = IterationFlags.perPoint(points, 2);
+        assertEquals(0.0, out.get(0).secondary().get(IterationFlags.AFFECTED).score());
+        assertTrue(!out.get(0).settings().containsKey("probeAffectedIterations"));
+        assertEquals(1.0, out.get(1).secondary().get(IterationFlags.AFFECTED).score());
+    }
 }
