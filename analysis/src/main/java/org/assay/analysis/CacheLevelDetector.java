@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Method: between neighbouring points the curve's elasticity
  * {@code ln(L2/L1) / ln(B2/B1)} is small on a plateau (latency barely moves while the set
  * doubles; TLB misses make DRAM drift upwards by 10-20% per doubling, a VM's L3 slice up to
- * 45%) and large at a knee (latency jumps by x1.8-x10 within a doubling). Points joined by flat steps form a run; runs of
+ * 62%) and large at a knee (latency jumps by x1.7-x10 within a doubling). Points joined by flat steps form a run; runs of
  * two points or more are plateaus, single points between knees are transitions (a set that is
  * partly in one level, partly in the next). Neighbouring plateaus whose latencies differ by
  * less than {@link #MERGE_RATIO} are one level split by noise. The last plateau is DRAM when the
@@ -27,12 +27,13 @@ import java.util.List;
 public final class CacheLevelDetector {
 
     /**
-     * Elasticity above which a step is a knee: x1.57 per doubling. Measured on the EPYC KVM
-     * guest, plateaus climb by up to x1.45 per doubling (the L3 slice: 10 ns at 1 MiB, 15 ns at
-     * 2 MiB, as the L2's random replacement lets ever more lines through) while knees climb
-     * by x1.8 (L3 to a DRAM-bound mix) to x3.5 (L1 to L2); 0.4 split the L3 into transitions.
+     * Elasticity above which a step is a knee: x1.68 per doubling. Measured on the EPYC KVM
+     * guest, plateaus climb by up to x1.62 per doubling (the L3 slice: 10 ns at 1 MiB, 15-16 ns
+     * at 2 MiB, as the L2's random replacement lets ever more lines through) while knees climb
+     * by x1.74 (512 KiB to 1 MiB) to x3.5 (L1 to L2); 0.4, then 0.65, split the L3 into
+     * transitions in some runs.
      */
-    static final double STEEP = 0.65;
+    static final double STEEP = 0.75;
     static final double MERGE_RATIO = 1.4;
 
     public record Point(long bytes, double latencyNs) {
