@@ -27,7 +27,7 @@ public record Inventory(String root, String collectedAt, long collectMillis, boo
     /**
      * Theoretical FP64 peak: physical cores × clock × FLOP per cycle per core from the vector ISA
      * (2 FMA pipes of the widest vector: AVX-512 32 on Intel, 16 on AMD Zen 4 which runs 512-bit
-     * FMAs on two 256-bit pipes; AVX2+FMA 16; AVX 8; SSE2 4). The clock is the best one known and
+     * FMAs on two 256-bit pipes, 32 on Zen 5; AVX2+FMA 16; AVX 8; SSE2 4). The clock is the best one known and
      * {@code clockSource} says which: on a VM {@code /proc/cpuinfo}'s MHz is the TSC rate, and a
      * peak computed from it is beaten by real code.
      */
