@@ -1,0 +1,81 @@
+package org.assay.workloads.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.assay.probes.Probe;
+import org.assay.probes.ProbeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.profile.ProfilerException;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The profiler in a plain JMH run, outside Assay's harness, the way a user adds it with
+ * {@code -prof org.assay.workloads.jmh.ProbeProfiler}: its secondary results are exactly those
+ * of the probes available on this machine (never a 0 J for a missing RAPL).
+ */
+class ProbeProfilerTest {
+
+    private static final Map<String, String> RESULT_OF_PROBE = Map.of(
+            "rapl.energy", "probe.energy",
+            "thermal", "probe.temp.max",
+            "throttle", "probe.throttle.events",
+            "perf.counters", "probe.ipc");
+
+    @Test
+    void aPlainJmhRunCarriesOneSecondaryResultPerAvailableProbe() throws Exception {
+        Options opts = new OptionsBuilder()
+                .include(SegmentedSieveBench.class.getName() + ".sieve")
+                .param("limit", "100000")
+                .forks(0)
+                .threads(1)
+                .warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
+                .measurementIterations(2).measurementTime(TimeValue.milliseconds(100))
+                .addProfiler(ProbeProfiler.class)
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(opts).run();
+        assertEquals(1, results.size());
+        Map<String, Result> secondary = results.iterator().next().getSecondaryResults();
+
+        ProbeSet probes = ProbeSet.open(Path.of("/"));
+        for (Probe p : probes.probes()) {
+            boolean available = p.availability().available();
+            if (p.id().equals("frequency")) {
+                assertEquals(available, secondary.containsKey("probe.clock")
+                        || secondary.containsKey("probe.clock.estimated"), secondary.keySet().toString());
+                if (available) {
+                    Result clock = secondary.getOrDefault("probe.clock", secondary.get("probe.clock.estimated"));
+                    assertTrue(clock.getScore() > 100 && clock.getScore() < 10_000,
+                            "a clock in MHz, got " + clock.getScore());
+                }
+            } else if (RESULT_OF_PROBE.containsKey(p.id())) {
+                assertEquals(available, secondary.containsKey(RESULT_OF_PROBE.get(p.id())),
+                        p.id() + " available=" + available + ", secondary " + secondary.keySet());
+            }
+        }
+        for (String key : secondary.keySet()) {
+            assertTrue(key.startsWith("probe."), "only the profiler's results, got " + key);
+        }
+    }
+
+    @Test
+    void anUnknownOptionOrAMissingRootIsRefusedWithTheKnownOptions(@TempDir Path dir) {
+        ProfilerException unknown = assertThrows(ProfilerException.class, () -> new ProbeProfiler("rate=10"));
+        assertTrue(unknown.getMessage().contains("known: root=DIR"), unknown.getMessage());
+        ProfilerException missing = assertThrows(ProfilerException.class,
+                () -> new ProbeProfiler("root=" + dir.resolve("absent")));
+        assertTrue(missing.getMessage().contains("is not a directory"), missing.getMessage());
+    }
+}
