@@ -40,6 +40,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Comma-separated glob(s) of workload ids, e.g. 'memory.*' or 'cpu.primes.sieve'.")
     String only;
 
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1[,V2]",
+            description = "Replace a parameter's suite values, as JMH's -p does (repeatable), e.g. -p n=256,1536. "
+                    + "Every selected workload with that parameter runs each value; the names are in 'assay run --dry-run'.")
+    List<String> paramOptions;
+
     @Option(names = "--cpus", paramLabel = "LIST",
             description = "CPUs the workers may use, kernel list syntax (e.g. 0-3,8). Default: all allowed.")
     String cpus;
@@ -85,7 +90,12 @@ final class RunCommand implements Callable<Integer> {
         List<Workload> workloads = selectWorkloads(suite);
         MachineFacts facts = MachineFacts.read(root, cpus, smt);
         MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
-        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override);
+        ParamOverrides paramOverrides = ParamOverrides.parse(paramOptions);
+        if (smoke && !paramOverrides.isEmpty()) {
+            throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
+        }
+        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override,
+                paramOverrides);
         if (smoke) {
             plan = plan.stream().map(e -> {
                 Map<String, Object> test = e.workload().testParams();

@@ -6,6 +6,7 @@ import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -32,11 +33,23 @@ final class RunPlanner {
     static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
                                 List<Integer> threadOverride, IntFunction<List<Integer>> placement,
                                 MeasurementSettings settingsOverride) {
+        return plan(workloads, suite, sizing, threadOverride, placement, settingsOverride, ParamOverrides.NONE);
+    }
+
+    /** @param paramOverrides {@code --param} values replacing the suite's (validated like the suite's own) */
+    static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
+                                List<Integer> threadOverride, IntFunction<List<Integer>> placement,
+                                MeasurementSettings settingsOverride, ParamOverrides paramOverrides) {
+        Map<Workload, List<Map<String, Object>>> suiteSets = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            suiteSets.put(w, w.paramSets(suite, sizing));
+        }
+        paramOverrides.checkKnown(workloads, suiteSets);
         MeasurementSettings settings = settingsOverride != null ? settingsOverride : MeasurementSettings.forSuite(suite);
         List<PlanEntry> plan = new ArrayList<>();
         for (Workload w : workloads) {
             List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing.maxThreads());
-            for (Map<String, Object> params : w.paramSets(suite, sizing)) {
+            for (Map<String, Object> params : paramOverrides.apply(w, suiteSets.get(w))) {
                 for (int threads : threadCounts) {
                     if (threads < 1) {
                         throw new UsageException("--threads " + threads + ": thread counts must be at least 1");

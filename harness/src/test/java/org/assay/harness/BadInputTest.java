@@ -107,6 +107,53 @@ class BadInputTest {
     }
 
     @Test
+    void anFftSizeThatIsNotAPowerOfTwoIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "n=1000", "--out", out.toString()),
+                "must be a power of two");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aMatrixLargerThanMemoryIsRefused() {
+        Path out = tmp.resolve("b");
+        // 3 x 65536^2 doubles = 96 GiB per worker: more than the fork's heap on any machine CI runs on
+        assertRefused(CliCapture.run("run", "--only", "cpu.dgemm", "-p", "n=65536", "--out", out.toString()),
+                "cpu.dgemm");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aChaseStrideThatIsNotAPowerOfTwoIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--suite", "standard", "--only", "memory.latency.chase",
+                "-p", "strideBytes=24", "--out", out.toString()), "power of two");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aChaseWorkingSetBeyondWhatTheMachineCanGiveIsRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--only", "memory.latency.chase",
+                "-p", "workingSets=4096,1099511627776", "--out", out.toString()), "memory.latency.chase");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aParameterNoSelectedWorkloadHasIsRefusedWithTheirNames() {
+        assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "size=4096", "--out", tmp.resolve("b").toString()),
+                "no selected workload has that parameter; theirs are: n");
+    }
+
+    @Test
+    void aMalformedParamIsRefused() {
+        assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "n", "--out", tmp.resolve("b").toString()),
+                "expected NAME=VALUE");
+        assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "n=abc", "--out", tmp.resolve("b").toString()),
+                "is a whole number");
+    }
+
+    @Test
     void verifyOnNonBundleSaysSo() {
         CliCapture c = CliCapture.run("verify", tmp.toString());
         assertRefused(c, "not an Assay bundle");
