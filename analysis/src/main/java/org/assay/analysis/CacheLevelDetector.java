@@ -11,13 +11,17 @@ import java.util.List;
  * hypervisor), not an error.
  *
  * <p>Method: between neighbouring points the curve's elasticity
- * {@code ln(L2/L1) / ln(B2/B1)} is small on a plateau (latency barely moves while the set
- * doubles; TLB misses make DRAM drift upwards by 10-20% per doubling, a VM's L3 slice up to
- * 62%) and large at a knee (latency jumps by x1.7-x10 within a doubling). Points joined by flat steps form a run; runs of
- * two points or more are plateaus, single points between knees are transitions (a set that is
- * partly in one level, partly in the next). Neighbouring plateaus whose latencies differ by
- * less than {@link #MERGE_RATIO} are one level split by noise. The last plateau is DRAM when the
- * curve has more than one; the others are L1, L2, ... in order.
+ * {@code ln(L2/L1) / ln(B2/B1)} is small on a plateau and large at a knee. Thresholds alone
+ * cannot separate them on a VM: its L3 slice climbs by up to x1.67 per doubling (10 ns at 1 MiB,
+ * 16 ns at 2 MiB, 22 ns at 4 MiB) while the L2-to-L3 knee can be as soft as x1.46 then x1.67.
+ * So a step is a knee if it is steep in itself ({@link #STEEP}, x2 per doubling), or if it is
+ * at least {@link #RISING} (x1.41) and steeper than both neighbouring steps: the knee is where
+ * the climb is fastest, a plateau's drift is never its own local maximum of steepness for long.
+ * Points between knees form a run; runs of two points or more are plateaus, single points
+ * between knees are transitions (a set that is partly in one level, partly in the next).
+ * Neighbouring plateaus whose latencies differ by less than {@link #MERGE_RATIO} are one level
+ * split by noise. The last plateau is DRAM when the curve has more than one; the others are
+ * L1, L2, ... in order.
  *
  * <p>A cache level's {@code detectedBytes} is its capacity as the chase sees it: the working set
  * where the curve crosses halfway (geometrically) from this level's latency to the next one's;
@@ -26,14 +30,14 @@ import java.util.List;
  */
 public final class CacheLevelDetector {
 
+    /** Elasticity that is a knee on its own: latency doubles (or more) within a doubling. */
+    static final double STEEP = 1.0;
     /**
-     * Elasticity above which a step is a knee: x1.68 per doubling. Measured on the EPYC KVM
-     * guest, plateaus climb by up to x1.62 per doubling (the L3 slice: 10 ns at 1 MiB, 15-16 ns
-     * at 2 MiB, as the L2's random replacement lets ever more lines through) while knees climb
-     * by x1.74 (512 KiB to 1 MiB) to x3.5 (L1 to L2); 0.4, then 0.65, split the L3 into
-     * transitions in some runs.
+     * Elasticity that is a knee when it is also steeper than both neighbouring steps: x1.41 per
+     * doubling. DRAM's TLB drift stays below 0.3 (x1.2); the L3 slice's climb reaches 0.74 but
+     * sits between the steeper L2-to-L3 step and the much steeper step into DRAM.
      */
-    static final double STEEP = 0.75;
+    static final double RISING = 0.5;
     static final double MERGE_RATIO = 1.4;
 
     public record Point(long bytes, double latencyNs) {
@@ -57,12 +61,19 @@ public final class CacheLevelDetector {
         if (pts.size() < 3) {
             return List.of();
         }
+        double[] e = new double[pts.size()]; // e[i]: the step from point i-1 to point i
+        for (int i = 1; i < pts.size(); i++) {
+            Point a = pts.get(i - 1), b = pts.get(i);
+            e[i] = Math.log(b.latencyNs() / a.latencyNs()) / Math.log((double) b.bytes() / a.bytes());
+        }
         List<List<Point>> runs = new ArrayList<>();
         List<Point> run = new ArrayList<>(List.of(pts.get(0)));
         for (int i = 1; i < pts.size(); i++) {
-            Point a = pts.get(i - 1), b = pts.get(i);
-            double e = Math.log(b.latencyNs() / a.latencyNs()) / Math.log((double) b.bytes() / a.bytes());
-            if (e > STEEP) {
+            Point b = pts.get(i);
+            double before = i > 1 ? e[i - 1] : Double.NEGATIVE_INFINITY;
+            double after = i + 1 < pts.size() ? e[i + 1] : Double.NEGATIVE_INFINITY;
+            boolean knee = e[i] > STEEP || (e[i] > RISING && e[i] > before && e[i] >= after);
+            if (knee) {
                 runs.add(run);
                 run = new ArrayList<>();
             }
