@@ -64,10 +64,23 @@ final class JmhInvocation {
     record Outcome(List<InvocationResult> results, JsonNode jmhEntries, String log) {
     }
 
+    /**
+     * A file name for an invocation's scratch files: readable, and short enough for any file
+     * system (255 bytes) even when the id lists a sweep's 35 working sets; a hash of the whole id
+     * keeps two long ids that share a prefix apart.
+     */
+    static String scratchName(String invocationId) {
+        String safe = invocationId.replaceAll("[^A-Za-z0-9._=-]", "_");
+        if (safe.length() <= 120) {
+            return safe;
+        }
+        return safe.substring(0, 100) + "-" + String.format("%08x", invocationId.hashCode());
+    }
+
     Outcome run(PlanEntry entry) throws IOException {
         Workload w = entry.workload();
         MeasurementSettings m = entry.settings();
-        String tag = entry.invocationId().replaceAll("[^A-Za-z0-9._=-]", "_");
+        String tag = scratchName(entry.invocationId());
         Path json = workDir.resolve(tag + ".json");
         Path log = workDir.resolve(tag + ".log");
         Path pinning = workDir.resolve(tag + ".pinning");
