@@ -105,6 +105,21 @@ final class RunSession {
                     finish(status, reason, "normal");
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // A harness fault (a full disk, a bug) loses the invocation in flight, not the bundle:
+            // what finished stays, checksummed, and run.json says what stopped the run.
+            synchronized (lock) {
+                if (!closed) {
+                    String reason = "harness error after " + completed + " of " + plan.size() + " invocation(s)"
+                            + (inFlight != null ? ", in " + inFlight : "") + ": " + e;
+                    try {
+                        finish(RunManifest.PARTIAL, reason, RunManifest.ERROR);
+                    } catch (IOException | RuntimeException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+            }
+            throw e;
         } finally {
             if (sampler != null) {
                 sampler.close();   // after a failure too: no sampler thread outlives the run

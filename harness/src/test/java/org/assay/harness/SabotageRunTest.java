@@ -62,4 +62,21 @@ class SabotageRunTest {
         assertTrue(b.manifest().statusReason().contains("2 of 3"), b.manifest().statusReason());
         assertTrue(BundleVerifier.verify(out).ok(), "a partial bundle is still closed and verifiable");
     }
+
+    @Test
+    void aHarnessFaultClosesTheBundleWithWhatFinished() throws Exception {
+        Path out = tmp.resolve("bundle");
+        CliCapture c = CliCapture.run("run", "--smoke", "--progress", "none", "--threads", "1",
+                "--only", "cpu.primes.sieve,test.sabotage.harness", "--out", out.toString());
+        assertEquals(1, c.exitCode(), c.out() + c.err());
+        assertTrue(c.err().contains("sabotage: the harness fails"), c.err());
+
+        Bundle b = BundleReader.read(out);
+        assertEquals(1, b.results().size(), "the sieve finished before the fault and is kept");
+        assertEquals(Status.ok, b.results().get(0).status());
+        assertEquals("partial", b.manifest().status());
+        assertEquals("error", b.manifest().termination());
+        assertTrue(b.manifest().statusReason().contains("in test.sabotage.harness"), b.manifest().statusReason());
+        assertTrue(BundleVerifier.verify(out).ok(), "closed and checksummed, not left 'running'");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param command the exact command line, one argument per element, so it can be re-run
  * @param status {@link #RUNNING}, {@link #COMPLETE}, {@link #PARTIAL} or {@link #FAILED}
  * @param statusReason why partial or failed, else null
- * @param termination {@link #NORMAL} or {@link #INTERRUPTED}; null while running
+ * @param termination {@link #NORMAL}, {@link #INTERRUPTED} or {@link #ERROR}; null while running
  * @param inventory the host inventory as free-form JSON (its shape belongs to native-probes)
  */
 public record RunManifest(
@@ -43,6 +43,8 @@ public record RunManifest(
     public static final String FAILED = "failed";
     public static final String NORMAL = "normal";
     public static final String INTERRUPTED = "interrupted";
+    /** The harness itself failed (an I/O error such as a full disk, or a bug); statusReason says what. */
+    public static final String ERROR = "error";
 
     public RunManifest {
         // Jackson hands a JSON null to a JsonNode field as NullNode; one spelling of "unknown" is enough.

@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test-only workloads that fail on purpose ({@code test.sabotage.verify}, {@code test.sabotage.crash}). */
+/**
+ * Test-only workloads that fail on purpose: {@code test.sabotage.verify} (the kernel's check
+ * fails), {@code test.sabotage.crash} (the fork dies) and {@code test.sabotage.harness} (the
+ * measurement succeeds and the harness itself then throws, as a bug or a full disk would).
+ */
 final class SabotageWorkload implements Workload {
 
     private final String failure;
@@ -48,6 +52,9 @@ final class SabotageWorkload implements Workload {
 
     @Override
     public double scorePerOp(Map<String, Object> params, int threads) {
+        if ("harness".equals(failure)) {
+            throw new IllegalStateException("sabotage: the harness fails after the measurement");
+        }
         return 1;
     }
 }

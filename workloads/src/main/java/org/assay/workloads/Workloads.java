@@ -16,7 +16,8 @@ public final class Workloads {
      * only when the JVM runs with {@code -Dassay.testWorkloads=true}; never part of a suite.
      */
     private static final List<Workload> TEST_ONLY = List.of(
-            new SabotageWorkload("verify"), new SabotageWorkload("crash"));
+            new SabotageWorkload("verify"), new SabotageWorkload("crash"),
+            new SabotageWorkload("harness"));
     public static final String TEST_WORKLOADS_PROPERTY = "assay.testWorkloads";
 
     private Workloads() {
