@@ -3,6 +3,7 @@ package org.assay.workloads.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +26,18 @@ import java.util.SplittableRandom;
  * ({@code w[h + j] = exp(-i pi j / h)} for the pass of half-width {@code h}), precomputed with
  * {@link Math#cos}/{@link Math#sin} per entry (no recurrence, so no drift with n).
  *
+ * <p>Memory layout: the six vectors (input, output and twiddles, real and imaginary) live in one
+ * {@code double[]}, each starting {@link #STAGGER} elements past the end of the previous one, the
+ * first at {@link #ALIGN_OFFSET}. With separate arrays of {@code n} doubles (for n of 512 or more
+ * a multiple of 4 KiB) the vectors a butterfly reads together started at the same or nearly the
+ * same offset in a 4 KiB page, so they competed for the same L1 sets and 4K-aliased, by an amount
+ * that depended on where the collector had copied each array: the same kernel ran anywhere from
+ * 8.3 to 11.0 GFLOP/s from one JVM to the next. In one array their distances are fixed, 576 bytes
+ * apart modulo 4 KiB. {@code ALIGN_OFFSET} puts the first element on a 64-byte line when the
+ * array object itself is 64-byte aligned ({@code -XX:ObjectAlignmentInBytes=64}, which the
+ * workload asks for its forks): then no 8-double vector load splits a cache line. Without the
+ * flag the kernel is just as correct, only its speed depends again on where the array lands.
+ *
  * <p>Verification ({@link #verify()}): some output bins against a direct DFT of the input
  * (O(n) each, not through the butterflies), which catches a kernel that skips or scrambles work;
  * and an inverse round trip (conjugate, transform, conjugate, divide by n) back to the input,
@@ -38,14 +51,30 @@ public final class ComplexFft {
     /** Smallest size: the scalar 8-point pass plus at least one vector pass. */
     public static final int MIN_N = 8 * 2;
 
+    /**
+     * Elements before the first vector: HotSpot's {@code double[]} elements begin 16 bytes after
+     * the object (JDK 17 to 25 with compressed class pointers, and with compact headers), so 6
+     * doubles more put them on a 64-byte boundary of a 64-byte aligned array. Tests check the 16.
+     */
+    static final int ALIGN_OFFSET = 6;
+    /**
+     * Elements between one vector's end and the next one's start: 576 bytes, a multiple of the
+     * 64-byte line, so the six vectors begin 0, 576, ..., 2880 bytes into a 4 KiB page when n is a
+     * multiple of 512, spread over different L1 sets.
+     */
+    static final int STAGGER = 72;
+
     private final int n;
     private final int log2n;
-    private final double[] inRe;
-    private final double[] inIm;
-    private final double[] re;
-    private final double[] im;
-    private final double[] twRe;
-    private final double[] twIm;
+    /** All six vectors; see the class comment. */
+    private final double[] data;
+    /** Start of each vector in {@link #data}: input, output and twiddles, real and imaginary. */
+    private final int inRe;
+    private final int inIm;
+    private final int re;
+    private final int im;
+    private final int twRe;
+    private final int twIm;
     private final int[] bitReversed;
     private final long seed;
     private boolean transformed;
@@ -59,22 +88,24 @@ public final class ComplexFft {
         this.n = n;
         this.log2n = Integer.numberOfTrailingZeros(n);
         this.seed = seed;
-        inRe = new double[n];
-        inIm = new double[n];
-        re = new double[n];
-        im = new double[n];
+        int stride = n + STAGGER;
+        data = new double[ALIGN_OFFSET + 6 * stride];
+        inRe = ALIGN_OFFSET;
+        inIm = inRe + stride;
+        re = inIm + stride;
+        im = re + stride;
+        twRe = im + stride;
+        twIm = twRe + stride;
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < n; i++) {
-            inRe[i] = 2 * r.nextDouble() - 1;
-            inIm[i] = 2 * r.nextDouble() - 1;
+            data[inRe + i] = 2 * r.nextDouble() - 1;
+            data[inIm + i] = 2 * r.nextDouble() - 1;
         }
-        twRe = new double[n];
-        twIm = new double[n];
         for (int h = 1; h < n; h <<= 1) {
             for (int j = 0; j < h; j++) {
                 double angle = -Math.PI * j / h;
-                twRe[h + j] = Math.cos(angle);
-                twIm[h + j] = Math.sin(angle);
+                data[twRe + h + j] = Math.cos(angle);
+                data[twIm + h + j] = Math.sin(angle);
             }
         }
         bitReversed = new int[n];
@@ -94,48 +125,52 @@ public final class ComplexFft {
 
     /** Transforms the input into the output arrays; returns one bin so the work stays live. */
     public double transform() {
-        run(inRe, inIm, re, im);
+        run(data, inRe, inIm, data, re, im);
         transformed = true;
-        return re[1] + im[n - 1];
+        return data[re + 1] + data[im + n - 1];
     }
 
-    private void run(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm) {
-        gather(srcRe, srcIm, dstRe, dstIm);
-        firstThreePasses(dstRe, dstIm);
+    /**
+     * Transforms the vectors at {@code src[sr..]}, {@code src[si..]} into {@code dst[dr..]},
+     * {@code dst[di..]}; the twiddles always come from {@link #data}.
+     */
+    private void run(double[] src, int sr, int si, double[] dst, int dr, int di) {
+        gather(src, sr, si, dst, dr, di);
+        firstThreePasses(dst, dr, di);
         int h = 8;
         int remaining = log2n - 3;
         if ((remaining & 1) == 1) {
-            radix2Pass(dstRe, dstIm, h);
+            radix2Pass(dst, dr, di, h);
             h <<= 1;
             remaining--;
         }
         for (; remaining > 0; remaining -= 2, h <<= 2) {
-            radix4Pass(dstRe, dstIm, h);
+            radix4Pass(dst, dr, di, h);
         }
     }
 
-    private void gather(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm) {
+    private void gather(double[] src, int sr, int si, double[] dst, int dr, int di) {
         final int[] rev = bitReversed;
         for (int i = 0; i < n; i++) {
             int s = rev[i];
-            dstRe[i] = srcRe[s];
-            dstIm[i] = srcIm[s];
+            dst[dr + i] = src[sr + s];
+            dst[di + i] = src[si + s];
         }
     }
 
     /** Passes with half-widths 1, 2, 4 over each block of eight, in registers. */
-    private void firstThreePasses(double[] xr, double[] xi) {
+    private void firstThreePasses(double[] x, int dr, int di) {
         final double s = Math.sqrt(0.5);
         for (int b = 0; b < n; b += 8) {
             // half-width 1: twiddle 1
-            double a0r = xr[b] + xr[b + 1], a0i = xi[b] + xi[b + 1];
-            double a1r = xr[b] - xr[b + 1], a1i = xi[b] - xi[b + 1];
-            double a2r = xr[b + 2] + xr[b + 3], a2i = xi[b + 2] + xi[b + 3];
-            double a3r = xr[b + 2] - xr[b + 3], a3i = xi[b + 2] - xi[b + 3];
-            double a4r = xr[b + 4] + xr[b + 5], a4i = xi[b + 4] + xi[b + 5];
-            double a5r = xr[b + 4] - xr[b + 5], a5i = xi[b + 4] - xi[b + 5];
-            double a6r = xr[b + 6] + xr[b + 7], a6i = xi[b + 6] + xi[b + 7];
-            double a7r = xr[b + 6] - xr[b + 7], a7i = xi[b + 6] - xi[b + 7];
+            double a0r = x[dr + b] + x[dr + b + 1], a0i = x[di + b] + x[di + b + 1];
+            double a1r = x[dr + b] - x[dr + b + 1], a1i = x[di + b] - x[di + b + 1];
+            double a2r = x[dr + b + 2] + x[dr + b + 3], a2i = x[di + b + 2] + x[di + b + 3];
+            double a3r = x[dr + b + 2] - x[dr + b + 3], a3i = x[di + b + 2] - x[di + b + 3];
+            double a4r = x[dr + b + 4] + x[dr + b + 5], a4i = x[di + b + 4] + x[di + b + 5];
+            double a5r = x[dr + b + 4] - x[dr + b + 5], a5i = x[di + b + 4] - x[di + b + 5];
+            double a6r = x[dr + b + 6] + x[dr + b + 7], a6i = x[di + b + 6] + x[di + b + 7];
+            double a7r = x[dr + b + 6] - x[dr + b + 7], a7i = x[di + b + 6] - x[di + b + 7];
             // half-width 2: twiddles 1, -i
             double b0r = a0r + a2r, b0i = a0i + a2i;
             double b2r = a0r - a2r, b2i = a0i - a2i;
@@ -148,45 +183,46 @@ public final class ComplexFft {
             // half-width 4: twiddles 1, (1-i)/sqrt2, -i, (-1-i)/sqrt2
             double t5r = s * (b5r + b5i), t5i = s * (b5i - b5r);
             double t7r = s * (b7i - b7r), t7i = -s * (b7r + b7i);
-            xr[b] = b0r + b4r;
-            xi[b] = b0i + b4i;
-            xr[b + 4] = b0r - b4r;
-            xi[b + 4] = b0i - b4i;
-            xr[b + 1] = b1r + t5r;
-            xi[b + 1] = b1i + t5i;
-            xr[b + 5] = b1r - t5r;
-            xi[b + 5] = b1i - t5i;
-            xr[b + 2] = b2r + b6i;
-            xi[b + 2] = b2i - b6r;
-            xr[b + 6] = b2r - b6i;
-            xi[b + 6] = b2i + b6r;
-            xr[b + 3] = b3r + t7r;
-            xi[b + 3] = b3i + t7i;
-            xr[b + 7] = b3r - t7r;
-            xi[b + 7] = b3i - t7i;
+            x[dr + b] = b0r + b4r;
+            x[di + b] = b0i + b4i;
+            x[dr + b + 4] = b0r - b4r;
+            x[di + b + 4] = b0i - b4i;
+            x[dr + b + 1] = b1r + t5r;
+            x[di + b + 1] = b1i + t5i;
+            x[dr + b + 5] = b1r - t5r;
+            x[di + b + 5] = b1i - t5i;
+            x[dr + b + 2] = b2r + b6i;
+            x[di + b + 2] = b2i - b6r;
+            x[dr + b + 6] = b2r - b6i;
+            x[di + b + 6] = b2i + b6r;
+            x[dr + b + 3] = b3r + t7r;
+            x[di + b + 3] = b3i + t7i;
+            x[dr + b + 7] = b3r - t7r;
+            x[di + b + 7] = b3i - t7i;
         }
     }
 
     /** One radix-2 pass of half-width h (a multiple of the vector length). */
-    private void radix2Pass(double[] xr, double[] xi, int h) {
-        final double[] wr = twRe;
-        final double[] wi = twIm;
+    private void radix2Pass(double[] x, int dr, int di, int h) {
+        final double[] w = data;
+        final int wr = twRe;
+        final int wi = twIm;
         for (int g = 0; g < n; g += 2 * h) {
             for (int j = 0; j < h; j += L) {
                 int p = g + j;
                 int q = p + h;
-                DoubleVector cr = DoubleVector.fromArray(S, wr, h + j);
-                DoubleVector ci = DoubleVector.fromArray(S, wi, h + j);
-                DoubleVector br = DoubleVector.fromArray(S, xr, q);
-                DoubleVector bi = DoubleVector.fromArray(S, xi, q);
+                DoubleVector cr = DoubleVector.fromArray(S, w, wr + h + j);
+                DoubleVector ci = DoubleVector.fromArray(S, w, wi + h + j);
+                DoubleVector br = DoubleVector.fromArray(S, x, dr + q);
+                DoubleVector bi = DoubleVector.fromArray(S, x, di + q);
                 DoubleVector tr = br.mul(cr).sub(bi.mul(ci));
                 DoubleVector ti = br.mul(ci).add(bi.mul(cr));
-                DoubleVector ar = DoubleVector.fromArray(S, xr, p);
-                DoubleVector ai = DoubleVector.fromArray(S, xi, p);
-                ar.add(tr).intoArray(xr, p);
-                ai.add(ti).intoArray(xi, p);
-                ar.sub(tr).intoArray(xr, q);
-                ai.sub(ti).intoArray(xi, q);
+                DoubleVector ar = DoubleVector.fromArray(S, x, dr + p);
+                DoubleVector ai = DoubleVector.fromArray(S, x, di + p);
+                ar.add(tr).intoArray(x, dr + p);
+                ai.add(ti).intoArray(x, di + p);
+                ar.sub(tr).intoArray(x, dr + q);
+                ai.sub(ti).intoArray(x, di + q);
             }
         }
     }
@@ -195,9 +231,10 @@ public final class ComplexFft {
      * Radix-2 passes of half-widths h and 2h fused: each group of 4h points is loaded once.
      * With w1 = w[h + j] and w2 = w[2h + j], the second pass's twiddle for j + h is -i w2.
      */
-    private void radix4Pass(double[] xr, double[] xi, int h) {
-        final double[] wr = twRe;
-        final double[] wi = twIm;
+    private void radix4Pass(double[] x, int dr, int di, int h) {
+        final double[] w = data;
+        final int wr = twRe;
+        final int wi = twIm;
         final int h2 = 2 * h;
         for (int g = 0; g < n; g += 4 * h) {
             for (int j = 0; j < h; j += L) {
@@ -205,27 +242,27 @@ public final class ComplexFft {
                 int p1 = p0 + h;
                 int p2 = p1 + h;
                 int p3 = p2 + h;
-                DoubleVector w1r = DoubleVector.fromArray(S, wr, h + j);
-                DoubleVector w1i = DoubleVector.fromArray(S, wi, h + j);
-                DoubleVector w2r = DoubleVector.fromArray(S, wr, h2 + j);
-                DoubleVector w2i = DoubleVector.fromArray(S, wi, h2 + j);
+                DoubleVector w1r = DoubleVector.fromArray(S, w, wr + h + j);
+                DoubleVector w1i = DoubleVector.fromArray(S, w, wi + h + j);
+                DoubleVector w2r = DoubleVector.fromArray(S, w, wr + h2 + j);
+                DoubleVector w2i = DoubleVector.fromArray(S, w, wi + h2 + j);
                 // first pass (half-width h): (x0, x1) and (x2, x3) with twiddle w1
-                DoubleVector x1r = DoubleVector.fromArray(S, xr, p1);
-                DoubleVector x1i = DoubleVector.fromArray(S, xi, p1);
+                DoubleVector x1r = DoubleVector.fromArray(S, x, dr + p1);
+                DoubleVector x1i = DoubleVector.fromArray(S, x, di + p1);
                 DoubleVector t1r = x1r.mul(w1r).sub(x1i.mul(w1i));
                 DoubleVector t1i = x1r.mul(w1i).add(x1i.mul(w1r));
-                DoubleVector x0r = DoubleVector.fromArray(S, xr, p0);
-                DoubleVector x0i = DoubleVector.fromArray(S, xi, p0);
+                DoubleVector x0r = DoubleVector.fromArray(S, x, dr + p0);
+                DoubleVector x0i = DoubleVector.fromArray(S, x, di + p0);
                 DoubleVector a0r = x0r.add(t1r);
                 DoubleVector a0i = x0i.add(t1i);
                 DoubleVector a1r = x0r.sub(t1r);
                 DoubleVector a1i = x0i.sub(t1i);
-                DoubleVector x3r = DoubleVector.fromArray(S, xr, p3);
-                DoubleVector x3i = DoubleVector.fromArray(S, xi, p3);
+                DoubleVector x3r = DoubleVector.fromArray(S, x, dr + p3);
+                DoubleVector x3i = DoubleVector.fromArray(S, x, di + p3);
                 DoubleVector t3r = x3r.mul(w1r).sub(x3i.mul(w1i));
                 DoubleVector t3i = x3r.mul(w1i).add(x3i.mul(w1r));
-                DoubleVector x2r = DoubleVector.fromArray(S, xr, p2);
-                DoubleVector x2i = DoubleVector.fromArray(S, xi, p2);
+                DoubleVector x2r = DoubleVector.fromArray(S, x, dr + p2);
+                DoubleVector x2i = DoubleVector.fromArray(S, x, di + p2);
                 DoubleVector a2r = x2r.add(t3r);
                 DoubleVector a2i = x2i.add(t3i);
                 DoubleVector a3r = x2r.sub(t3r);
@@ -236,14 +273,14 @@ public final class ComplexFft {
                 DoubleVector v3r = a3r.mul(w2r).sub(a3i.mul(w2i));
                 DoubleVector v3i = a3r.mul(w2i).add(a3i.mul(w2r));
                 // -i (v3r + i v3i) = v3i - i v3r
-                a0r.add(u2r).intoArray(xr, p0);
-                a0i.add(u2i).intoArray(xi, p0);
-                a0r.sub(u2r).intoArray(xr, p2);
-                a0i.sub(u2i).intoArray(xi, p2);
-                a1r.add(v3i).intoArray(xr, p1);
-                a1i.sub(v3r).intoArray(xi, p1);
-                a1r.sub(v3i).intoArray(xr, p3);
-                a1i.add(v3r).intoArray(xi, p3);
+                a0r.add(u2r).intoArray(x, dr + p0);
+                a0i.add(u2i).intoArray(x, di + p0);
+                a0r.sub(u2r).intoArray(x, dr + p2);
+                a0i.sub(u2i).intoArray(x, di + p2);
+                a1r.add(v3i).intoArray(x, dr + p1);
+                a1i.sub(v3r).intoArray(x, di + p1);
+                a1r.sub(v3i).intoArray(x, dr + p3);
+                a1i.add(v3r).intoArray(x, di + p3);
             }
         }
     }
@@ -264,28 +301,30 @@ public final class ComplexFft {
         int[] bins = {0, 1, n / 2 + 1, n - 1, r.nextInt(n), r.nextInt(n)};
         for (int k : bins) {
             double[] want = directBin(k);
-            if (!(Math.abs(want[0] - re[k]) <= binTolerance && Math.abs(want[1] - im[k]) <= binTolerance)) {
+            double gotRe = data[re + k];
+            double gotIm = data[im + k];
+            if (!(Math.abs(want[0] - gotRe) <= binTolerance && Math.abs(want[1] - gotIm) <= binTolerance)) {
                 throw new IllegalStateException("fft verification failed for n=" + n + ": expected bin " + k + " = "
                         + want[0] + (want[1] < 0 ? " - " : " + ") + Math.abs(want[1]) + "i but got "
-                        + re[k] + (im[k] < 0 ? " - " : " + ") + Math.abs(im[k]) + "i");
+                        + gotRe + (gotIm < 0 ? " - " : " + ") + Math.abs(gotIm) + "i");
             }
         }
-        // inverse(X) = conj(FFT(conj(X))) / n
-        double[] cr = re.clone();
-        double[] ci = im.clone();
+        // inverse(X) = conj(FFT(conj(X))) / n, in a scratch array of the same layout
+        double[] v = new double[data.length];
         for (int i = 0; i < n; i++) {
-            ci[i] = -ci[i];
+            v[inRe + i] = data[re + i];
+            v[inIm + i] = -data[im + i];
         }
-        double[] br = new double[n];
-        double[] bi = new double[n];
-        run(cr, ci, br, bi);
+        run(v, inRe, inIm, v, re, im);
         double tolerance = 1e-13 * log2n + 1e-14 * Math.sqrt(n);
         for (int i = 0; i < n; i++) {
-            double xr = br[i] / n;
-            double xi = -bi[i] / n;
-            if (!(Math.abs(xr - inRe[i]) <= tolerance && Math.abs(xi - inIm[i]) <= tolerance)) {
+            double xr = v[re + i] / n;
+            double xi = -v[im + i] / n;
+            double wantRe = data[inRe + i];
+            double wantIm = data[inIm + i];
+            if (!(Math.abs(xr - wantRe) <= tolerance && Math.abs(xi - wantIm) <= tolerance)) {
                 throw new IllegalStateException("fft verification failed for n=" + n + ": expected x[" + i + "] = "
-                        + inRe[i] + ", " + inIm[i] + " after the inverse round trip but got " + xr + ", " + xi);
+                        + wantRe + ", " + wantIm + " after the inverse round trip but got " + xr + ", " + xi);
             }
         }
     }
@@ -298,6 +337,7 @@ public final class ComplexFft {
      */
     private double[] directBin(int k) {
         final int half = n / 2;
+        final double[] d = data;
         double sr = 0;
         double si = 0;
         for (int j = 0; j < n; j++) {
@@ -305,14 +345,16 @@ public final class ComplexFft {
             double c;
             double s;
             if (m < half) {
-                c = twRe[half + m];
-                s = twIm[half + m];
+                c = d[twRe + half + m];
+                s = d[twIm + half + m];
             } else {                       // exp(-2 pi i m / n) = -exp(-2 pi i (m - n/2) / n)
-                c = -twRe[m];
-                s = -twIm[m];
+                c = -d[twRe + m];
+                s = -d[twIm + m];
             }
-            sr += inRe[j] * c - inIm[j] * s;
-            si += inRe[j] * s + inIm[j] * c;
+            double xr = d[inRe + j];
+            double xi = d[inIm + j];
+            sr += xr * c - xi * s;
+            si += xr * s + xi * c;
         }
         return new double[] {sr, si};
     }
@@ -336,20 +378,30 @@ public final class ComplexFft {
         return n;
     }
 
-    /** Live arrays, for tests. */
+    /** Copies of the input and output vectors, for tests. */
     double[] inputRe() {
-        return inRe;
+        return Arrays.copyOfRange(data, inRe, inRe + n);
     }
 
     double[] inputIm() {
-        return inIm;
+        return Arrays.copyOfRange(data, inIm, inIm + n);
     }
 
     double[] outputRe() {
-        return re;
+        return Arrays.copyOfRange(data, re, re + n);
     }
 
     double[] outputIm() {
-        return im;
+        return Arrays.copyOfRange(data, im, im + n);
+    }
+
+    /** Test hook: adds {@code delta} to output bin k, real or imaginary part. */
+    void corruptOutput(int k, boolean imaginary, double delta) {
+        data[(imaginary ? im : re) + k] += delta;
+    }
+
+    /** Where each vector starts in the one array: input, output, twiddles, real then imaginary. */
+    int[] vectorStarts() {
+        return new int[] {inRe, inIm, re, im, twRe, twIm};
     }
 }

@@ -35,7 +35,7 @@ class ComplexFftTest {
     void verifyRejectsOneCorruptedBin() {
         ComplexFft f = new ComplexFft(4096, 9);
         f.transform();
-        f.outputIm()[777] += 1e-6;
+        f.corruptOutput(777, true, 1e-6);
         IllegalStateException e = assertThrows(IllegalStateException.class, f::verify);
         assertTrue(e.getMessage().startsWith("fft verification failed for n=4096: expected x["), e.getMessage());
     }
@@ -44,7 +44,7 @@ class ComplexFftTest {
     void verifyRejectsCorruptedCheckedBin() {
         ComplexFft f = new ComplexFft(1024, 9);
         f.transform();
-        f.outputRe()[1] = 0;
+        f.corruptOutput(1, false, -f.outputRe()[1]);
         IllegalStateException e = assertThrows(IllegalStateException.class, f::verify);
         assertTrue(e.getMessage().startsWith("fft verification failed for n=1024: expected bin 1 = "), e.getMessage());
     }
@@ -59,6 +59,33 @@ class ComplexFftTest {
     void refusesSizesThatAreNotLargeEnoughPowersOfTwo(int n) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ComplexFft(n, 1));
         assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+    }
+
+    /**
+     * The six vectors start on 64-byte lines relative to the first one, and at different
+     * 64-byte lines of a 4 KiB page: none of them 4K-aliases or shares L1 sets with another.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096, 1 << 16})
+    void vectorsStartOnDifferentLinesOfA4KiBPage(int n) {
+        int[] starts = new ComplexFft(n, 1).vectorStarts();
+        assertEquals(ComplexFft.ALIGN_OFFSET, starts[0]);
+        java.util.Set<Integer> linesInPage = new java.util.HashSet<>();
+        for (int s : starts) {
+            long byteOffset = 8L * (s - starts[0]);
+            assertEquals(0, byteOffset % 64, "vector at element " + s + " starts on a line");
+            assertTrue(linesInPage.add((int) (byteOffset % 4096 / 64)), "vector at element " + s
+                    + " starts on the same line of a 4 KiB page as another: " + java.util.Arrays.toString(starts));
+        }
+    }
+
+    /** ALIGN_OFFSET assumes double[] elements 16 bytes into the object; this JVM's own offset. */
+    @Test
+    @SuppressWarnings("removal")
+    void alignOffsetPutsTheFirstElementOnA64ByteLine() {
+        int base = sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET;
+        assertEquals(0, (base + 8 * ComplexFft.ALIGN_OFFSET) % 64,
+                "double[] base offset " + base + " + " + ComplexFft.ALIGN_OFFSET + " doubles");
     }
 
     @Test
