@@ -93,6 +93,7 @@ final class JmhInvocation {
         jvmArgs.addAll(ForkFlags.forFeature(feature));
         jvmArgs.add("-Dassay.cpus=" + join(entry.cpus()));
         jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());
+        jvmArgs.addAll(w.forkJvmArgs());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         ChainedOptionsBuilder ob = new OptionsBuilder()

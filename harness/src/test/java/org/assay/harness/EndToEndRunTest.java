@@ -54,6 +54,10 @@ class EndToEndRunTest {
             assertEquals(r.threads(), r.cpus().size(), "each worker reported the CPU it ran on");
             assertEquals(r.requestedCpus(), r.cpus(), "workers ran where they were pinned");
             assertTrue(r.secondary().containsKey("host.steal"), "steal measured over the invocation");
+            // a workload's own fork flags reach its forks only (cpu.fft: 64-byte object alignment)
+            assertEquals("cpu.fft".equals(r.metric()),
+                    String.valueOf(r.settings().get("jvmArgs")).contains("-XX:ObjectAlignmentInBytes=64"),
+                    r.invocationId() + " " + r.settings().get("jvmArgs"));
         }
         assertTrue(BundleVerifier.verify(out).ok());
         assertTrue(c.out().contains("memory.bandwidth.triad"), "summary printed");

@@ -47,6 +47,15 @@ public interface Workload {
     /** The factor that turns JMH's ops/s (summed over workers) into {@link #unit()}. */
     double scorePerOp(Map<String, Object> params, int threads);
 
+    /**
+     * JVM flags this workload's forks get after the harness's own (heap, modules, placement), e.g.
+     * a memory layout its kernel depends on. They are recorded with the others in
+     * {@code settings.jvmArgs}. Empty by default.
+     */
+    default List<String> forkJvmArgs() {
+        return List.of();
+    }
+
     /** Seconds of set-up per fork beyond JVM start (allocation, first touch, verification). */
     default double setupSeconds(Map<String, Object> params, int threads) {
         return 0.2;
