@@ -31,13 +31,13 @@ import java.util.List;
 public final class CacheLevelDetector {
 
     /** Elasticity that is a knee on its own: latency doubles (or more) within a doubling. */
-    static final double STEEP = 1.0;
+    public static final double STEEP = 1.0;
     /**
      * Elasticity that is a knee when it is also steeper than both neighbouring steps: x1.41 per
      * doubling. DRAM's TLB drift stays below 0.3 (x1.2); the L3 slice's climb reaches 0.74 but
      * sits between the steeper L2-to-L3 step and the much steeper step into DRAM.
      */
-    static final double RISING = 0.5;
+    public static final double RISING = 0.5;
     static final double MERGE_RATIO = 1.4;
 
     public record Point(long bytes, double latencyNs) {

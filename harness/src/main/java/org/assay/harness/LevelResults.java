@@ -24,6 +24,8 @@ final class LevelResults {
 
     static final String METRIC = "memory.latency.level";
     static final String CHASE = "memory.latency.chase";
+    /** 2: knees where the climb is steepest, not above a fixed x1.68 per doubling (merged a soft L2-L3 knee). */
+    static final int DEFINITION_VERSION = 2;
 
     private LevelResults() {
     }
@@ -52,8 +54,9 @@ final class LevelResults {
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("harness", "derived");
             settings.put("derivedFrom", CHASE);
-            settings.put("method", "plateaus of the random chase curve, knee at elasticity > "
-                    + CacheLevelDetector.class.getSimpleName() + ".STEEP; score = median plateau latency");
+            settings.put("method", "plateaus of the random chase curve; a knee is a step of elasticity > "
+                    + CacheLevelDetector.STEEP + ", or > " + CacheLevelDetector.RISING
+                    + " and steeper than both neighbours; score = median plateau latency");
             settings.put("plateauBytes", l.plateau().stream().map(Point::bytes).toList());
             boolean dram = "DRAM".equals(l.name());
             long reported = dram ? llc : reported(caches, Integer.parseInt(l.name().substring(1)));
@@ -70,7 +73,7 @@ final class LevelResults {
                 }
             }
             List<Double> samples = l.plateau().stream().map(Point::latencyNs).toList();
-            out.add(new InvocationResult(SweepResults.id(METRIC, params, 1), METRIC, 1, METRIC, params, 1,
+            out.add(new InvocationResult(SweepResults.id(METRIC, params, 1), METRIC, DEFINITION_VERSION, METRIC, params, 1,
                     any.requestedCpus(), any.cpus(), any.unit(), false, l.latencyNs(), null, null, samples,
                     Status.ok, null, Map.of(), now, now, settings));
         }

@@ -24,6 +24,11 @@ final class SummaryPrinter {
                                 + "others' clock (listed in results.jsonl settings.probeAffectedIterations)%n",
                         r.metric(), r.params(), affected.score(), r.samples().size());
             }
+            // a detected cache level that disagrees with the OS: the kind of thing a user runs Assay to learn
+            Object finding = r.settings() == null ? null : r.settings().get("finding");
+            if (finding != null) {
+                out.println("finding: " + r.metric() + " " + r.params().get("level") + ": " + finding);
+            }
         }
     }
 }
