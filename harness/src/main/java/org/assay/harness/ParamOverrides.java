@@ -75,6 +75,12 @@ final class ParamOverrides {
             }
         }
         for (String name : raw.keySet()) {
+            for (Workload w : workloads) {
+                if (w.derivedParams().contains(name)) {
+                    throw new UsageException("--param " + name + ": " + w.id() + " derives " + name
+                            + " from the machine or its own identity; it cannot be set (choose workloads with --only, CPUs with --cpus)");
+                }
+            }
             if (!known.contains(name)) {
                 throw new UsageException("--param " + name + ": no selected workload has that parameter; theirs are: "
                         + String.join(", ", known));

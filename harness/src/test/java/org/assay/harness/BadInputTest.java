@@ -146,6 +146,14 @@ class BadInputTest {
     }
 
     @Test
+    void aParameterTheMachineDecidesCannotBeSet() {
+        assertRefused(CliCapture.run("run", "--only", "memory.numa.*", "-p", "memNode=5", "--out", tmp.resolve("b").toString()),
+                "derives memNode from the machine");
+        assertRefused(CliCapture.run("run", "--suite", "standard", "--only", "memory.bandwidth.*", "-p", "kind=bogus",
+                "--out", tmp.resolve("b").toString()), "cannot be set");
+    }
+
+    @Test
     void aMalformedParamIsRefused() {
         assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "n", "--out", tmp.resolve("b").toString()),
                 "expected NAME=VALUE");

@@ -33,6 +33,9 @@ final class NumaWorkload implements Workload {
 
     @Override public String id() { return latency ? "memory.numa.latency" : "memory.numa.bandwidth"; }
 
+    /** The matrix's cells come from the topology: a node number the machine lacks would fail in the fork. */
+    @Override public java.util.Set<String> derivedParams() { return java.util.Set.of("cpuNode", "memNode", "nodes", "cpu"); }
+
     @Override public String summary() {
         return latency
                 ? "NUMA matrix of chase latency, CPU node x memory node (1x1 on a single-node machine), ns per load"

@@ -21,6 +21,9 @@ final class StreamKernelWorkload implements Workload {
 
     @Override public String id() { return "memory.bandwidth." + kind.metricName(); }
 
+    /** Each kind is its own metric (memory.bandwidth.copy, ...): select it with --only, not --param. */
+    @Override public java.util.Set<String> derivedParams() { return java.util.Set.of("kind"); }
+
     @Override public String summary() {
         return "STREAM-style " + kind.metricName() + " on off-heap arrays >= 4x LLC, GB/s ("
                 + kind.bytesPerElement() + " bytes per element, STREAM byte counting)";

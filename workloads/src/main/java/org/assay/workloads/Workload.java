@@ -56,6 +56,15 @@ public interface Workload {
         return List.of();
     }
 
+    /**
+     * Parameters the suite derives from the machine or from the workload's identity (a NUMA
+     * cell's nodes and CPU, a STREAM kernel's kind) rather than sizes a user may choose: the
+     * harness refuses {@code --param} for them. Empty by default.
+     */
+    default java.util.Set<String> derivedParams() {
+        return java.util.Set.of();
+    }
+
     /** Seconds of set-up per fork beyond JVM start (allocation, first touch, verification). */
     default double setupSeconds(Map<String, Object> params, int threads) {
         return 0.2;
