@@ -73,6 +73,7 @@ final class ParamOverrides {
             for (Map<String, Object> set : suiteSets.get(w)) {
                 known.addAll(set.keySet());
             }
+            known.removeAll(w.derivedParams());
         }
         for (String name : raw.keySet()) {
             for (Workload w : workloads) {
