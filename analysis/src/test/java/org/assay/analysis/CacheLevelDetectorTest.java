@@ -76,11 +76,7 @@ class CacheLevelDetectorTest {
         // memory.latency.chase, quick suite, EPYC KVM guest (OS: L1d 32 KiB, L2 1 MiB, L3 32 MiB)
         double[] ns = {1.134, 1.152, 1.143, 1.392, 3.982, 4.050, 4.309, 5.805, 10.01, 15.20, 27.93, 131.3, 148.8,
             162.2, 170.9, 180.5};
-        List<Point> c = new ArrayList<>();
-        for (int i = 0; i < ns.length; i++) {
-            c.add(new Point((4 * K) << i, ns[i]));
-        }
-        List<Level> levels = CacheLevelDetector.detect(c);
+        List<Level> levels = CacheLevelDetector.detect(powersOfTwoFrom4K(ns));
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
         // L1 32 KiB and L2 1 MiB as the OS says (within one step); the L3 ends near 4-5 MiB, not 32
         assertTrue(CacheLevelDetector.withinOneStep(levels.get(0).detectedBytes(), 32 * K), "L1 " + levels.get(0));
@@ -96,11 +92,7 @@ class CacheLevelDetectorTest {
         // 5.8 as above, so the last point on the L2 plateau was 256 KiB
         double[] ns = {1.172, 1.204, 1.237, 2.731, 4.385, 4.134, 4.553, 7.81, 14.375, 19.679, 93.353, 155.252,
             171.024, 180.615, 180.184, 212.556};
-        List<Point> c = new ArrayList<>();
-        for (int i = 0; i < ns.length; i++) {
-            c.add(new Point((4 * K) << i, ns[i]));
-        }
-        List<Level> levels = CacheLevelDetector.detect(c);
+        List<Level> levels = CacheLevelDetector.detect(powersOfTwoFrom4K(ns));
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
         assertTrue(CacheLevelDetector.withinOneStep(levels.get(0).detectedBytes(), 32 * K), "L1 " + levels.get(0));
         assertTrue(CacheLevelDetector.withinOneStep(levels.get(1).detectedBytes(), M), "L2 " + levels.get(1));
@@ -111,11 +103,7 @@ class CacheLevelDetectorTest {
         // a third quick run on the same guest (memory.* only, 17:10 UTC): 1 MiB 10.0 ns, 2 MiB 16.2
         double[] ns = {1.114, 1.122, 1.122, 1.771, 4.020, 4.169, 4.259, 5.729, 9.988, 16.18, 57.36, 139.4, 161.7,
             169.1, 188.3, 241.9};
-        List<Point> c = new ArrayList<>();
-        for (int i = 0; i < ns.length; i++) {
-            c.add(new Point((4 * K) << i, ns[i]));
-        }
-        List<Level> levels = CacheLevelDetector.detect(c);
+        List<Level> levels = CacheLevelDetector.detect(powersOfTwoFrom4K(ns));
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
         assertTrue(CacheLevelDetector.withinOneStep(levels.get(1).detectedBytes(), M), "L2 " + levels.get(1));
         assertEquals(8 * M, levels.get(3).detectedBytes());
