@@ -35,7 +35,8 @@ final class LevelResults {
         InvocationResult any = null;
         for (InvocationResult r : results) {
             if (CHASE.equals(r.metric()) && r.status() == Status.ok && r.score() != null
-                    && !r.params().containsKey("strideBytes") && r.params().get("workingSetBytes") instanceof Number n) {
+                    && !r.params().containsKey("strideBytes") && !"huge".equals(r.params().get("thp"))
+                    && r.params().get("workingSetBytes") instanceof Number n) {
                 curve.add(new Point(n.longValue(), r.score()));
                 any = r;
             }

@@ -59,6 +59,21 @@ class LevelResultsTest {
     }
 
     @Test
+    void aHugePageCurveInTheSameRunIsNotMixedIntoTheLevels() {
+        List<InvocationResult> all = new ArrayList<>(chase());
+        for (InvocationResult r : chase()) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>(r.params());
+            p.put("thp", "huge");
+            all.add(new InvocationResult(r.invocationId() + "huge", r.workload(), 1, r.metric(), p, 1, r.requestedCpus(),
+                    r.cpus(), "ns", false, r.score() / 2, 0.01, r.ci(), List.of(r.score() / 2), Status.ok, null,
+                    Map.of(), r.start(), r.end(), Map.of()));
+        }
+        List<InvocationResult> levels = LevelResults.derive(all, OS);
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(r -> r.params().get("level")).toList());
+        assertEquals(3.868, levels.get(1).score(), 0.2, "the default curve's L2, not halved");
+    }
+
+    @Test
     void theSummaryTellsTheFindingOnItsOwnLine() {
         List<InvocationResult> all = new ArrayList<>(chase());
         all.addAll(LevelResults.derive(all, OS));

@@ -75,6 +75,8 @@ final class ChaseWorkload implements Workload {
         p.put("workingSets", b.toString());
         if ("strided".equals(pattern)) {
             p.put("strideBytes", strideBytes);
+        } else {
+            p.put("thp", "default"); // -p thp=huge: the same curve on huge pages
         }
         return p;
     }
@@ -93,6 +95,9 @@ final class ChaseWorkload implements Workload {
             p.put("workingSetBytes", s);
             if (strided) {
                 p.put("strideBytes", Workload.longParam(params, "strideBytes"));
+            }
+            if ("huge".equals(params.get("thp"))) {
+                p.put("thp", "huge"); // a huge-page curve must not be read as the default one
             }
             points.add(p);
         }
@@ -142,6 +147,14 @@ final class ChaseWorkload implements Workload {
             slot = (int) stride;
         } else if (!"random".equals(pattern)) {
             throw new IllegalArgumentException("pattern must be random or strided, got '" + pattern + "'");
+        }
+        Object thp = params.getOrDefault("thp", "default");
+        if (!"default".equals(thp) && !"huge".equals(thp)) {
+            throw new IllegalArgumentException("thp must be default (the system's setting) or huge (MADV_HUGEPAGE), got '"
+                    + thp + "'");
+        }
+        if ("huge".equals(thp) && "strided".equals(pattern)) {
+            throw new IllegalArgumentException("thp=huge applies to the random pattern only");
         }
         long total = 0;
         for (long s : workingSets(params)) {

@@ -18,6 +18,23 @@ class MemoryWorkloadsTest {
     }
 
     @Test
+    void theHugePageChaseIsLabelledInEveryPointAndOnlyForTheRandomPattern() {
+        Workload chase = byId("memory.latency.chase");
+        Map<String, Object> p = new java.util.LinkedHashMap<>(ChaseWorkload.params("random", List.of(4096L, 8192L), 64));
+        assertEquals("default", p.get("thp"));
+        assertTrue(chase.sweepPoints(p).stream().noneMatch(q -> q.containsKey("thp")), "the default curve stays as it was");
+        p.put("thp", "huge");
+        chase.validate(p, 1, VM);
+        assertTrue(chase.sweepPoints(p).stream().allMatch(q -> "huge".equals(q.get("thp"))));
+        p.put("thp", "sometimes");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> chase.validate(p, 1, VM));
+        assertTrue(bad.getMessage().contains("thp must be default"), bad.getMessage());
+        Map<String, Object> strided = new java.util.LinkedHashMap<>(ChaseWorkload.params("strided", List.of(1L << 20), 256));
+        strided.put("thp", "huge");
+        assertThrows(IllegalArgumentException.class, () -> chase.validate(strided, 1, VM));
+    }
+
+    @Test
     void quickChaseCurveRunsFromTheL1ToFourTimesTheLlcInOneInvocation() {
         List<Map<String, Object>> sets = byId("memory.latency.chase").paramSets(Suite.quick, VM);
         assertEquals(1, sets.size());

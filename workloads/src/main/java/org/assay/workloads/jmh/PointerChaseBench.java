@@ -57,6 +57,9 @@ public class PointerChaseBench {
         public int strideBytes;
         @Param("42")
         public long seed;
+        /** {@code default}: the system's THP setting; {@code huge}: MADV_HUGEPAGE (random pattern only). */
+        @Param("default")
+        public String thp;
 
         final List<PointerChase> chases = new ArrayList<>();
         PointerChase active;
@@ -72,7 +75,7 @@ public class PointerChaseBench {
                 long bytes = Long.parseLong(s.trim());
                 chases.add("strided".equals(pattern)
                         ? PointerChase.strided(bytes, strideBytes)
-                        : PointerChase.random(bytes, seed));
+                        : PointerChase.random(bytes, seed, "huge".equals(thp)));
             }
         }
 

@@ -30,12 +30,21 @@ import net.openhft.chronicle.core.UnsafeMemory;
  * position and {@link #verify()} checks it against the visiting order computed independently
  * from the permutation, so a walk the JIT shortened or skipped fails instead of posting a fast
  * number.
+ *
+ * <p>Page size: by default the system's transparent-huge-page setting decides (with THP in
+ * {@code madvise} mode, 4 KiB pages), and beyond the TLB's reach every random step also pays a
+ * page walk. {@link #random(long, long, boolean)} with {@code hugePages} aligns the set to 2 MiB
+ * and asks for huge pages with {@code MADV_HUGEPAGE} before the first touch, which takes most of
+ * the page walks out of the DRAM latency (and out of a comparison with another program whose
+ * pages may be laid out differently); {@link #hugePagesAdvised()} says whether the kernel took
+ * the advice.
  */
 public final class PointerChase implements AutoCloseable {
 
     /** Slot spacing of the random pattern: one link per cache line. */
     public static final int LINE_BYTES = 64;
     private static final int PAGE = 4096;
+    private static final long HUGE_PAGE = 2L << 20;
 
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
@@ -45,17 +54,25 @@ public final class PointerChase implements AutoCloseable {
     private final int[] order;
     private final int slotBytes;
     private final long workingSetBytes;
+    private final boolean hugePagesAdvised;
     private long position;
     private long steps;
 
-    private PointerChase(long workingSetBytes, int slotBytes, int[] next) {
+    private PointerChase(long workingSetBytes, int slotBytes, int[] next, boolean hugePages) {
         this.workingSetBytes = workingSetBytes;
         this.slotBytes = slotBytes;
         int slots = next.length;
         this.order = orderOf(next);
-        this.store = BytesStore.nativeStoreWithFixedCapacity(workingSetBytes + PAGE);
+        long align = hugePages ? HUGE_PAGE : PAGE;
+        // huge pages: the lazy store, which chronicle does not zero, so the advice comes before
+        // the first touch (the eager store's zeroing faulted 4 KiB pages first: 8 of 128 MiB huge)
+        this.store = hugePages ? BytesStore.lazyNativeBytesStoreWithFixedCapacity(workingSetBytes + align)
+                : BytesStore.nativeStoreWithFixedCapacity(workingSetBytes + align);
         long raw = store.addressForWrite(0);
-        this.base = (raw + PAGE - 1) & -PAGE;
+        this.base = (raw + align - 1) & -align;
+        // before the first touch: the advice applies to pages faulted in afterwards
+        this.hugePagesAdvised = hugePages
+                && MemoryAdvice.madvise(base, workingSetBytes, MemoryAdvice.MADV_HUGEPAGE);
         MEMORY.setMemory(base, workingSetBytes, (byte) 0); // first touch, outside any timing
         for (int i = 0; i < slots; i++) {
             MEMORY.writeLong(base + (long) i * slotBytes, base + (long) next[i] * slotBytes);
@@ -68,6 +85,11 @@ public final class PointerChase implements AutoCloseable {
      * SplitMix64 stream seeded with {@code seed} (the same generator as bench/c/chase.c).
      */
     public static PointerChase random(long workingSetBytes, long seed) {
+        return random(workingSetBytes, seed, false);
+    }
+
+    /** As {@link #random(long, long)}, on huge pages when {@code hugePages} (see the class comment). */
+    public static PointerChase random(long workingSetBytes, long seed, boolean hugePages) {
         int slots = slots(workingSetBytes, LINE_BYTES);
         int[] next = new int[slots];
         for (int i = 0; i < slots; i++) {
@@ -82,7 +104,7 @@ public final class PointerChase implements AutoCloseable {
             next[i] = next[j];
             next[j] = t;
         }
-        return new PointerChase(workingSetBytes, LINE_BYTES, next);
+        return new PointerChase(workingSetBytes, LINE_BYTES, next, hugePages);
     }
 
     /** Slots {@code strideBytes} apart, each linked to the next in address order, the last to the first. */
@@ -95,7 +117,7 @@ public final class PointerChase implements AutoCloseable {
         for (int i = 0; i < slots; i++) {
             next[i] = (i + 1) % slots;
         }
-        return new PointerChase(workingSetBytes, strideBytes, next);
+        return new PointerChase(workingSetBytes, strideBytes, next, false);
     }
 
     private static int slots(long workingSetBytes, int slotBytes) {
@@ -157,6 +179,11 @@ public final class PointerChase implements AutoCloseable {
             throw new IllegalStateException("pointer chase over " + workingSetBytes + " bytes after " + steps
                     + " steps: expected offset " + expected + " but got " + (position - base));
         }
+    }
+
+    /** Whether huge pages were asked for and {@code madvise} accepted (the kernel may still fall back to 4 KiB). */
+    public boolean hugePagesAdvised() {
+        return hugePagesAdvised;
     }
 
     /** Frees the native memory; the chase must not be walked afterwards. */

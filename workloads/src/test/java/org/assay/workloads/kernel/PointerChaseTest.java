@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,21 @@ class PointerChaseTest {
         assertEquals(0L, c.walk(0), "back at the start after one full cycle");
         assertEquals(slots, seen.cardinality());
         c.verify();
+    }
+
+    @Test
+    void aHugePageChaseWalksTheSameCycleAndSaysWhetherTheAdviceWasTaken() {
+        long bytes = 4L << 20;
+        try (PointerChase huge = PointerChase.random(bytes, 42, true);
+             PointerChase small = PointerChase.random(bytes, 42, false)) {
+            int slots = huge.slots();
+            assertEquals(small.walk(slots + 12345), huge.walk(slots + 12345), "same permutation, same position");
+            huge.verify();
+            assertFalse(small.hugePagesAdvised());
+            if (java.nio.file.Files.exists(java.nio.file.Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+                assertTrue(huge.hugePagesAdvised(), "a THP kernel accepts MADV_HUGEPAGE on a 2 MiB-aligned range");
+            }
+        }
     }
 
     @Test
