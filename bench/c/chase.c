@@ -22,10 +22,13 @@
  *          defaults SEED 42, REPS 15 timed repetitions of about MS (default 50) milliseconds.
  * Output:  per size: "size=BYTES median_ns=X best_ns=Y"; then cpu=N and validation=ok|failed.
  *          Exit 0 = validated, 1 = validation failed, 2 = bad arguments or allocation failure.
+ *          CHASE_THP=1 in the environment: each buffer 2 MiB-aligned and madvised
+ *          MADV_HUGEPAGE before the first touch, as Assay's chase with -p thp=huge.
  * Build:   gcc -O3 -march=native -o chase chase.c
  */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,8 +81,12 @@ int main(int argc, char **argv) {
         }
         uint32_t n = (uint32_t)(bytes / LINE);
         uint32_t *next = malloc(sizeof(uint32_t) * n), *order = malloc(sizeof(uint32_t) * n);
-        char *base = aligned_alloc(4096, (size_t)bytes);
+        int thp = getenv("CHASE_THP") && strcmp(getenv("CHASE_THP"), "1") == 0;
+        size_t align = thp ? (size_t)2 << 20 : 4096;
+        size_t alloc = ((size_t)bytes + align - 1) / align * align; /* aligned_alloc wants a multiple */
+        char *base = aligned_alloc(align, alloc);
         if (!next || !order || !base) { fprintf(stderr, "chase: out of memory\n"); return 2; }
+        if (thp && madvise(base, alloc, MADV_HUGEPAGE) != 0) perror("chase: madvise(MADV_HUGEPAGE)");
         memset(base, 0, (size_t)bytes);
         for (uint32_t i = 0; i < n; i++) next[i] = i;
         uint64_t state = seed;

@@ -2,6 +2,10 @@
 # Row "chase", sourced by bench/run (see bench/rows/triad.sh for what bench/run provides).
 # Assay memory.latency.chase (random pattern, the quick suite's curve) against bench/c/chase.c:
 # same permutation method and seed, same working sets, one thread on CPU 0, ns per load.
+# CHASE_THP=1: both sides on huge pages (Assay -p thp=huge, chase.c MADV_HUGEPAGE), which takes
+# the page walks out of the DRAM sets: with 4 KiB pages the two processes' page layouts alone
+# moved the 64-128 MiB figures by up to 25% between them (see bench/README.md).
+CHASE_THP=${CHASE_THP:-0}
 
 build_chase() {
     if [[ ! -x $BUILD/chase || $BENCH/c/chase.c -nt $BUILD/chase ]]; then
@@ -11,7 +15,7 @@ build_chase() {
 }
 
 note_chase() {
-    echo "native is bench/c/chase.c (Sattolo/SplitMix64 seed 42, 8-byte links one per line, pinned to CPU 0), gcc -O3 -march=native; one line per working set; threads column is always 1"
+    echo "native is bench/c/chase.c (Sattolo/SplitMix64 seed 42, 8-byte links one per line, pinned to CPU 0), gcc -O3 -march=native; one line per working set; threads column is always 1; pages: $( ((CHASE_THP)) && echo 'huge (CHASE_THP=1) on both sides' || echo 'the system default (4 KiB with THP in madvise mode)')"
 }
 
 # chase_points FILE: "bytes median-of-samples" per random-pattern chase result, sorted by size.
@@ -41,7 +45,9 @@ row_chase() {
         if ((!native_only)); then
             out=$WORK/chase-r$r
             log "chase round $r/$rounds: assay"
+            ((CHASE_THP)) && ASSAY_EXTRA=(-p thp=huge)
             run_assay memory.latency.chase 1 "$out"
+            ASSAY_EXTRA=()
             local b m
             while read -r b m; do
                 ((r > 1)) || order+=("$b")
@@ -54,7 +60,7 @@ row_chase() {
         out=$WORK/native-chase-r$r.txt
         log "chase round $r/$rounds: native"
         rc=0
-        "$BUILD/chase" "$sizes" 42 >"$out" 2>"$out.err" || rc=$?
+        CHASE_THP=$CHASE_THP "$BUILD/chase" "$sizes" 42 >"$out" 2>"$out.err" || rc=$?
         cat "$out.err" >&2
         ((rc == 0)) || die "native chase failed with exit $rc (1 = did not validate)"
         [[ $(kv "$out" validation) == ok ]] || die "native chase did not validate ($out)"
@@ -71,7 +77,7 @@ row_chase() {
         a_m=-
         # shellcheck disable=SC2086
         ((native_only)) || a_m=$(agg median ${am[$b]})
-        emit "chase[$((b / 1024))KiB][ns]" 1 "$a_m" "$c_m" lower
+        emit "chase$( ((CHASE_THP)) && echo .thp)[$((b / 1024))KiB][ns]" 1 "$a_m" "$c_m" lower
     done
     DETAILS+=("chase: working sets $sizes bytes, seed 42; per-size cells are medians over rounds of per-round medians")
 }
