@@ -9,7 +9,7 @@ import java.util.Map;
  * the BLAS count 2 n^3. Deliberately touches no Vector API class, so listing and planning work
  * in a JVM without {@code --add-modules=jdk.incubator.vector}; only the forks load the kernel.
  */
-final class DgemmWorkload implements Workload {
+final class DgemmWorkload extends CpuWorkload {
 
     static final String ID = "cpu.dgemm";
     /** Largest order: three n x n double arrays must stay addressable by int. */
@@ -26,8 +26,6 @@ final class DgemmWorkload implements Workload {
     @Override public String benchmark() { return "org.assay.workloads.jmh.BlockedDgemmBench.multiply"; }
 
     @Override public String unit() { return "GFLOP/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     /** 256: all three matrices in L2; 1024: 24 MiB, in L3; 2048: 96 MiB, well past the 32 MiB L3. */
     @Override
@@ -46,16 +44,6 @@ final class DgemmWorkload implements Workload {
     }
 
     @Override public Map<String, Object> testParams() { return params(64); }
-
-    @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
-    }
-
-    @Override
-    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return CpuWorkloads.settings(base);
-    }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

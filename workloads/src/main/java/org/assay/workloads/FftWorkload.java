@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code cpu.fft}: complex double 1-D FFT (ComplexFft), GFLOP/s by the 5 n log2 n convention.
  * Touches no Vector API class (see DgemmWorkload).
  */
-final class FftWorkload implements Workload {
+final class FftWorkload extends CpuWorkload {
 
     static final String ID = "cpu.fft";
     /** The kernel's smallest size: an 8-point scalar pass and one vector pass of 8 lanes. */
@@ -34,8 +34,6 @@ final class FftWorkload implements Workload {
 
     @Override public String unit() { return "GFLOP/s"; }
 
-    @Override public boolean higherIsBetter() { return true; }
-
     /**
      * 2^10 (32 KiB of data and output: L1/L2), 2^12, 2^16 (2 MiB: L2/L3), 2^20 (32 MiB of
      * arrays: the L3's size) and 2^22 (out of cache).
@@ -56,16 +54,6 @@ final class FftWorkload implements Workload {
     }
 
     @Override public Map<String, Object> testParams() { return params(256); }
-
-    @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
-    }
-
-    @Override
-    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return CpuWorkloads.settings(base);
-    }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code cpu.primes.millerrabin}: deterministic 64-bit Miller-Rabin over a range, numbers/s. */
-final class MillerRabinWorkload implements Workload {
+final class MillerRabinWorkload extends CpuWorkload {
 
     static final String ID = "cpu.primes.millerrabin";
     static final long START = 1_000_000_000_000_000_000L;
@@ -24,8 +24,6 @@ final class MillerRabinWorkload implements Workload {
     @Override public String benchmark() { return "org.assay.workloads.jmh.MillerRabinBench.count"; }
 
     @Override public String unit() { return "numbers/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -45,16 +43,6 @@ final class MillerRabinWorkload implements Workload {
 
     /** 40-bit numbers, checked against a sieve of the interval at set-up. */
     @Override public Map<String, Object> testParams() { return params(1_000_000_000_000L, 2_000); }
-
-    @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
-    }
-
-    @Override
-    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return CpuWorkloads.settings(base);
-    }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code cpu.primes.sieve}: segmented sieve of Eratosthenes, numbers checked per second. */
-final class SieveWorkload implements Workload {
+final class SieveWorkload extends CpuWorkload {
 
     static final String ID = "cpu.primes.sieve";
 
@@ -22,8 +22,6 @@ final class SieveWorkload implements Workload {
     @Override public String benchmark() { return "org.assay.workloads.jmh.SegmentedSieveBench.sieve"; }
 
     @Override public String unit() { return "numbers/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -41,16 +39,6 @@ final class SieveWorkload implements Workload {
     }
 
     @Override public Map<String, Object> testParams() { return params(1_000_000L); }
-
-    @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
-    }
-
-    @Override
-    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return CpuWorkloads.settings(base);
-    }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

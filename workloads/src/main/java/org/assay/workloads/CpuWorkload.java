@@ -1,0 +1,28 @@
+package org.assay.workloads;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every {@code cpu.*} workload shares: higher is better, every kernel scales from 1 thread
+ * to one worker per core ({@link CpuWorkloads#scalingThreadCounts}), and quick runs use the CPU
+ * settings whose warm-up leaves C2 time to compile the Vector API kernels
+ * ({@link CpuWorkloads#settings}).
+ */
+abstract class CpuWorkload implements Workload {
+
+    @Override
+    public final boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public final List<Integer> threadCounts(Suite suite, int maxThreads) {
+        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
+    }
+
+    @Override
+    public final MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return CpuWorkloads.settings(base);
+    }
+}
