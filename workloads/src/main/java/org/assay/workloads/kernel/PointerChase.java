@@ -44,7 +44,6 @@ public final class PointerChase implements AutoCloseable {
     /** Slot spacing of the random pattern: one link per cache line. */
     public static final int LINE_BYTES = 64;
     private static final int PAGE = 4096;
-    private static final long HUGE_PAGE = 2L << 20;
 
     private static final UnsafeMemory MEMORY = UnsafeMemory.MEMORY;
 
@@ -63,7 +62,7 @@ public final class PointerChase implements AutoCloseable {
         this.slotBytes = slotBytes;
         int slots = next.length;
         this.order = orderOf(next);
-        long align = hugePages ? HUGE_PAGE : PAGE;
+        long align = hugePages ? MemoryAdvice.HUGE_PAGE : PAGE;
         // huge pages: the lazy store, which chronicle does not zero, so the advice comes before
         // the first touch (the eager store's zeroing faulted 4 KiB pages first: 8 of 128 MiB huge)
         this.store = hugePages ? BytesStore.lazyNativeBytesStoreWithFixedCapacity(workingSetBytes + align)
