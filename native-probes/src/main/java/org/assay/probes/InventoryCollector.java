@@ -64,10 +64,17 @@ public final class InventoryCollector {
         CpuInfo cpuinfo = CpuInfo.parse(fs.lines("/proc/cpuinfo"));
         Map<String, Long> meminfo = meminfo(fs.lines("/proc/meminfo"));
         Cgroups cg = new Cgroups(fs);
+        List<Inventory.Cache> caches = caches(topo, oshi);
+        if (caches.isEmpty()) {
+            // Seen on a KVM guest whose kernel exposes no cacheinfo (and whose hypervisor zeroes the
+            // CPUID cache-topology leaves): saying so beats an empty table that reads as "no caches".
+            notes.add("no cache sizes known: sysfs has no cpuN/cache/index* entries" + (oshi == null ? "" : " and OSHI reports none")
+                    + "; cache-sized working sets fall back to their defaults");
+        }
 
         Inventory inv = new Inventory(root.toString(), Instant.now().toString(), 0, oshi != null,
                 cpu(topo, cpuinfo, oshi),
-                caches(topo, oshi),
+                caches,
                 numa(fs, topo),
                 memory(fs, meminfo, oshi),
                 disks(fs, oshi, notes),
