@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.assay.probes.CpuList;
-import org.assay.probes.Inventory;
-import org.assay.probes.InventoryCollector;
+import org.assay.probes.topology.CpuList;
+import org.assay.probes.inventory.Inventory;
+import org.assay.probes.inventory.InventoryCollector;
 import org.assay.results.BundleFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package org.assay.harness;
 import org.assay.analysis.CacheLevelDetector;
 import org.assay.analysis.CacheLevelDetector.Level;
 import org.assay.analysis.CacheLevelDetector.Point;
-import org.assay.probes.CacheLevel;
+import org.assay.probes.topology.CacheLevel;
 import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 

@@ -1,13 +1,13 @@
 package org.assay.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assay.probes.AllowedCpus;
-import org.assay.probes.CacheLevel;
-import org.assay.probes.ContainerLimits;
-import org.assay.probes.CpuList;
-import org.assay.probes.CpuTopology;
-import org.assay.probes.EnvironmentChecks;
-import org.assay.probes.InventoryCollector;
+import org.assay.probes.topology.AllowedCpus;
+import org.assay.probes.topology.CacheLevel;
+import org.assay.probes.topology.ContainerLimits;
+import org.assay.probes.topology.CpuList;
+import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.preflight.EnvironmentChecks;
+import org.assay.probes.inventory.InventoryCollector;
 import org.assay.probes.ProbeSet;
 import org.assay.results.BundleFormat;
 import org.assay.results.EnvironmentCheck;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.assay.probes.CpuList;
-import org.assay.probes.CpuTopology;
-import org.assay.probes.LogicalCpu;
+import org.assay.probes.topology.CpuList;
+import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.topology.LogicalCpu;
 
 /**
  * Turns a thread count into one CPU per worker.

@@ -12,7 +12,7 @@ final class PlanPrinter {
         out.println("Plan: " + plan.size() + " invocation(s) on CPUs " + facts.describeCpus());
         out.printf("  %-62s %-10s %s%n", "invocation", "cpus", "estimate");
         for (PlanEntry e : plan) {
-            out.printf("  %-62s %-10s %s%n", e.invocationId(), org.assay.probes.CpuList.format(e.cpus()),
+            out.printf("  %-62s %-10s %s%n", e.invocationId(), org.assay.probes.topology.CpuList.format(e.cpus()),
                     ProgressReporter.fmt(e.estimatedSeconds()));
         }
         out.println("Estimated total: " + ProgressReporter.fmt(RunPlanner.totalSeconds(plan))

@@ -1,7 +1,7 @@
 package org.assay.harness;
 
-import org.assay.probes.CpuTimes;
-import org.assay.probes.ProcStat;
+import org.assay.probes.topology.CpuTimes;
+import org.assay.probes.topology.ProcStat;
 import org.assay.results.SecondaryMetric;
 
 import java.nio.file.Path;

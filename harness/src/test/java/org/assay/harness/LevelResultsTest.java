@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.assay.probes.CacheLevel;
+import org.assay.probes.topology.CacheLevel;
 import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 import org.junit.jupiter.api.Test;

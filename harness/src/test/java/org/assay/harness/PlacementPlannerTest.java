@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.assay.probes.CpuTopology;
-import org.assay.probes.LogicalCpu;
+import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.topology.LogicalCpu;
 import org.junit.jupiter.api.Test;
 
 class PlacementPlannerTest {

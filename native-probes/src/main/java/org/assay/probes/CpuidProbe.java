@@ -1,5 +1,8 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.CpuInfo;
+import org.assay.probes.internal.CpuidFacts;
+import org.assay.probes.internal.ProbeContext;
 import java.util.List;
 
 /**

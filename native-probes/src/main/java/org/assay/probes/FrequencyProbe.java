@@ -1,5 +1,9 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.ClockEstimator;
+import org.assay.probes.internal.CpuidFacts;
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

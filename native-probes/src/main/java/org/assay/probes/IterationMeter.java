@@ -1,5 +1,7 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.PerfEvents;
+import org.assay.probes.internal.ProbeIoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
 import java.util.List;
 
 /**

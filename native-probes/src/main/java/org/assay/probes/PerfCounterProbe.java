@@ -1,5 +1,8 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.PerfEvents;
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +16,7 @@ import java.util.Map;
  * at 2 (the default) only per-process user-space counting, which is what the iteration
  * profiler uses; CPU-wide counters for the time series need paranoid ≤ 0 or CAP_PERFMON.
  */
-final class PerfCounterProbe implements Probe {
+public final class PerfCounterProbe implements Probe {
 
     static final Map<String, Long> EVENTS = new LinkedHashMap<>();
 
@@ -99,7 +102,7 @@ final class PerfCounterProbe implements Probe {
         return out;
     }
 
-    static double ipc(Double instructions, Double cycles) {
+    public static double ipc(Double instructions, Double cycles) {
         if (instructions == null || cycles == null || Double.isNaN(instructions) || Double.isNaN(cycles) || cycles <= 0) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.ProbeContext;
 import org.assay.results.ProbeStatus;
 
 import java.nio.file.Path;

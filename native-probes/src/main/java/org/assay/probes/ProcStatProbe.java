@@ -1,5 +1,8 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.topology.CpuTimes;
+import org.assay.probes.topology.ProcStat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.MsrReader;
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
+import org.assay.probes.internal.RaplUnits;
+import org.assay.probes.internal.SysFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

@@ -1,5 +1,8 @@
 package org.assay.probes;
 
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
+import org.assay.probes.topology.LogicalCpu;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,12 @@
 package org.assay.probes;
 
+import org.assay.probes.fixtures.MachineFixtures;
+import org.assay.probes.internal.CpuidFacts;
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.RaplUnits;
+import org.assay.probes.inventory.Inventory;
+import org.assay.probes.inventory.PeakEstimator;
+import org.assay.probes.topology.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.assay.probes.MachineFixtures.EPYC;
+import static org.assay.probes.fixtures.MachineFixtures.EPYC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

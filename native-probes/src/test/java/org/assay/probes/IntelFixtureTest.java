@@ -1,5 +1,12 @@
 package org.assay.probes;
 
+import org.assay.probes.fixtures.MachineFixtures;
+import org.assay.probes.internal.CpuInfo;
+import org.assay.probes.internal.CpuidFacts;
+import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.inventory.Inventory;
+import org.assay.probes.inventory.PeakEstimator;
+import org.assay.probes.topology.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.assay.probes.MachineFixtures.XEON;
+import static org.assay.probes.fixtures.MachineFixtures.XEON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.assay.probes;
 
+import org.assay.probes.fixtures.MachineFixtures;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

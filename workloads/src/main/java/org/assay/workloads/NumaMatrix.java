@@ -1,6 +1,6 @@
 package org.assay.workloads;
 
-import org.assay.probes.CpuTopology;
+import org.assay.probes.topology.CpuTopology;
 
 import java.util.ArrayList;
 import java.util.List;

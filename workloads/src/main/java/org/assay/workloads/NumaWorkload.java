@@ -1,7 +1,7 @@
 package org.assay.workloads;
 
-import org.assay.probes.AllowedCpus;
-import org.assay.probes.CpuTopology;
+import org.assay.probes.topology.AllowedCpus;
+import org.assay.probes.topology.CpuTopology;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

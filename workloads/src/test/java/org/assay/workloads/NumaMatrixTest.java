@@ -1,6 +1,6 @@
 package org.assay.workloads;
 
-import org.assay.probes.CpuTopology;
+import org.assay.probes.topology.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

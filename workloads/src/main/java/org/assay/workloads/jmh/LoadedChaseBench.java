@@ -1,7 +1,7 @@
 package org.assay.workloads.jmh;
 
 import net.openhft.affinity.Affinity;
-import org.assay.probes.AllowedCpus;
+import org.assay.probes.topology.AllowedCpus;
 import org.assay.workloads.kernel.BandwidthLoad;
 import org.assay.workloads.kernel.PointerChase;
 import org.openjdk.jmh.annotations.AuxCounters;
