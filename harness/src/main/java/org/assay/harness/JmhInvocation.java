@@ -7,7 +7,7 @@ import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Workload;
-import org.assay.workloads.jmh.ProbeProfiler;
+import org.assay.workloads.fork.ProbeProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;

@@ -1,5 +1,8 @@
 package org.assay.workloads;
 
+import org.assay.workloads.cpu.CpuWorkloads;
+import org.assay.workloads.memory.MemoryWorkloads;
+import org.assay.workloads.sabotage.SabotageWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.assay.workloads;
 
+import org.assay.workloads.memory.TriadWorkload;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.assay.workloads.jmh;
 
+import org.assay.workloads.fork.WorkerPinning;
 import net.openhft.affinity.Affinity;
 import org.assay.workloads.kernel.MemoryAdvice;
 import org.assay.workloads.kernel.PointerChase;

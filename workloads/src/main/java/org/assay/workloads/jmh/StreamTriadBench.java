@@ -1,5 +1,6 @@
 package org.assay.workloads.jmh;
 
+import org.assay.workloads.fork.WorkerPinning;
 import org.assay.workloads.kernel.StreamTriad;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,5 +1,6 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.Workload;
 import org.assay.workloads.kernel.StreamKernel;
 
 import java.nio.file.Path;
@@ -7,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The memory-hierarchy workloads (metrics {@code memory.*}), in the order suites run them. */
-final class MemoryWorkloads {
+public final class MemoryWorkloads {
     private MemoryWorkloads() {
     }
 
-    static List<Workload> all() {
+    public static List<Workload> all() {
         List<Workload> all = new ArrayList<>();
         all.add(new TriadWorkload());
         for (StreamKernel.Kind k : StreamKernel.Kind.values()) {

@@ -1,5 +1,8 @@
-package org.assay.workloads;
+package org.assay.workloads.cpu;
 
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

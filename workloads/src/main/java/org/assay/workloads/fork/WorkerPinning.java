@@ -1,4 +1,4 @@
-package org.assay.workloads.jmh;
+package org.assay.workloads.fork;
 
 import net.openhft.affinity.Affinity;
 

@@ -1,4 +1,4 @@
-package org.assay.workloads.jmh;
+package org.assay.workloads.sabotage;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

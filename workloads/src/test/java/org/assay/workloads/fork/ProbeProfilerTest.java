@@ -1,5 +1,6 @@
-package org.assay.workloads.jmh;
+package org.assay.workloads.fork;
 
+import org.assay.workloads.jmh.SegmentedSieveBench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * The profiler in a plain JMH run, outside Assay's harness, the way a user adds it with
- * {@code -prof org.assay.workloads.jmh.ProbeProfiler}: its secondary results are exactly those
+ * {@code -prof org.assay.workloads.fork.ProbeProfiler}: its secondary results are exactly those
  * of the probes available on this machine (never a 0 J for a missing RAPL).
  */
 class ProbeProfilerTest {

@@ -1,10 +1,14 @@
-package org.assay.workloads;
+package org.assay.workloads.cpu;
 
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The CPU workloads (metrics {@code cpu.*}), in the order suites run them. */
-final class CpuWorkloads {
+public final class CpuWorkloads {
     private CpuWorkloads() {
     }
 
@@ -27,7 +31,7 @@ final class CpuWorkloads {
      */
     static final MeasurementSettings QUICK = new MeasurementSettings(1, 2, 500, 5, 300);
 
-    static List<Workload> all() {
+    public static List<Workload> all() {
         return List.of(new SieveWorkload(), new MillerRabinWorkload(), new DgemmWorkload(), new FftWorkload());
     }
 

@@ -1,5 +1,9 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CpuTopology;
 

@@ -1,5 +1,8 @@
-package org.assay.workloads;
+package org.assay.workloads.sabotage;
 
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +12,11 @@ import java.util.Map;
  * fails), {@code test.sabotage.crash} (the fork dies) and {@code test.sabotage.harness} (the
  * measurement succeeds and the harness itself then throws, as a bug or a full disk would).
  */
-final class SabotageWorkload implements Workload {
+public final class SabotageWorkload implements Workload {
 
     private final String failure;
 
-    SabotageWorkload(String failure) {
+    public SabotageWorkload(String failure) {
         this.failure = failure;
     }
 
@@ -23,7 +26,7 @@ final class SabotageWorkload implements Workload {
 
     @Override public int definitionVersion() { return 1; }
 
-    @Override public String benchmark() { return "org.assay.workloads.jmh.SabotageBench.work"; }
+    @Override public String benchmark() { return "org.assay.workloads.sabotage.SabotageBench.work"; }
 
     @Override public String unit() { return "ops/s"; }
 

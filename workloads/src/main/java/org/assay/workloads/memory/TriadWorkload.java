@@ -1,11 +1,14 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code memory.bandwidth.triad}: STREAM-style triad on off-heap arrays, 4x the LLC or more. */
-final class TriadWorkload implements Workload {
+public final class TriadWorkload implements Workload {
 
     static final String ID = "memory.bandwidth.triad";
     /** Smallest array the suites use, whatever the cache: 128 MiB per array. */
@@ -34,7 +37,7 @@ final class TriadWorkload implements Workload {
     }
 
     /** STREAM's rule: each array at least 4x the last-level cache, rounded up to 1 Mi elements. */
-    static long arrayElementsFor(SizingContext sizing) {
+    public static long arrayElementsFor(SizingContext sizing) {
         long fourTimesCache = 4 * Math.max(0, sizing.lastLevelCacheBytes()) / Double.BYTES;
         long n = Math.max(MIN_ELEMENTS, fourTimesCache);
         return (n + ROUND - 1) / ROUND * ROUND;

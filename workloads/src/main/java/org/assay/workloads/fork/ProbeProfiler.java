@@ -1,4 +1,4 @@
-package org.assay.workloads.jmh;
+package org.assay.workloads.fork;
 
 import org.assay.probes.Availability;
 import org.assay.probes.IterationMeter;
@@ -27,8 +27,8 @@ import java.util.Map;
  *
  * <pre>
  * java -jar assay.jar ... or: java -cp workloads.jar org.openjdk.jmh.Main StreamTriad \
- *     -prof org.assay.workloads.jmh.ProbeProfiler            (probes read under /)
- *     -prof org.assay.workloads.jmh.ProbeProfiler:root=/host (a host root mounted in a container)
+ *     -prof org.assay.workloads.fork.ProbeProfiler            (probes read under /)
+ *     -prof org.assay.workloads.fork.ProbeProfiler:root=/host (a host root mounted in a container)
  * </pre>
  *
  * <p>A probe that is unavailable here adds no result at all, and a reading that fails mid-run is

@@ -1,5 +1,8 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import org.assay.probes.topology.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

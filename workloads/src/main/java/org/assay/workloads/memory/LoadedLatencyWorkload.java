@@ -1,5 +1,9 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

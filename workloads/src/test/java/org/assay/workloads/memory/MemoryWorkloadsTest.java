@@ -1,5 +1,10 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
+import org.assay.workloads.Workloads;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.assay.workloads;
+package org.assay.workloads.memory;
 
 import org.assay.probes.topology.CpuTopology;
 
