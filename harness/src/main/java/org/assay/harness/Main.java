@@ -1,5 +1,11 @@
 package org.assay.harness;
 
+import org.assay.harness.command.CommandLineCapture;
+import org.assay.harness.command.InventoryCommand;
+import org.assay.harness.command.ListCommand;
+import org.assay.harness.command.ProbesCommand;
+import org.assay.harness.command.RunCommand;
+import org.assay.harness.command.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

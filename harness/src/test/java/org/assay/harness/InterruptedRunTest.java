@@ -1,5 +1,6 @@
 package org.assay.harness;
 
+import org.assay.harness.execution.ForkFlags;
 import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
 import org.assay.results.BundleVerifier;

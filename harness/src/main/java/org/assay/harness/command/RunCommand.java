@@ -1,0 +1,226 @@
+package org.assay.harness.command;
+
+import org.assay.harness.AssayVersion;
+import org.assay.harness.Main;
+import org.assay.harness.UsageException;
+import org.assay.harness.execution.ProgressReporter;
+import org.assay.harness.execution.RunSession;
+import org.assay.harness.plan.MachineFacts;
+import org.assay.harness.plan.ParamOverrides;
+import org.assay.harness.plan.PlanEntry;
+import org.assay.harness.plan.RunPlanner;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assay.results.BundleException;
+import org.assay.results.BundleFormat;
+import org.assay.results.BundleWriter;
+import org.assay.results.EnvironmentCheck;
+import org.assay.results.InvocationResult;
+import org.assay.results.RunManifest;
+import org.assay.results.Status;
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
+import org.assay.workloads.Workloads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code assay run}: plan, pre-flight, measure, record; prints a summary at the end. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a suite of workloads and write a result bundle.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--suite", defaultValue = "quick", paramLabel = "SUITE",
+            description = "quick, standard or thorough (default: ${DEFAULT-VALUE}).")
+    String suiteName;
+
+    @Option(names = "--only", paramLabel = "PATTERN",
+            description = "Comma-separated glob(s) of workload ids, e.g. 'memory.*' or 'cpu.primes.sieve'.")
+    String only;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=V1[,V2]",
+            description = "Replace a parameter's suite values, as JMH's -p does (repeatable), e.g. -p n=256,1536. "
+                    + "Every selected workload with that parameter runs each value; the names are in 'assay run --dry-run'.")
+    List<String> paramOptions;
+
+    @Option(names = "--cpus", paramLabel = "LIST",
+            description = "CPUs the workers may use, kernel list syntax (e.g. 0-3,8). Default: all allowed.")
+    String cpus;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "Thread counts to run instead of the suite's (e.g. 1,2).")
+    List<Integer> threads;
+
+    @Option(names = "--smt", description = "Also place workers on SMT siblings of used cores.")
+    boolean smt;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Bundle directory (default: runs/<timestamp>_<host>_<suite>/). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--dry-run", description = "Print the plan and its estimated time; run nothing.")
+    boolean dryRun;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (a bar on a terminal, plain lines otherwise), plain or none.")
+    ProgressReporter.Mode progress;
+
+    @Option(names = "--smoke", description = "Tiny JMH settings and test sizes: checks the whole path; the numbers mean nothing.")
+    boolean smoke;
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
+            description = "Read /proc, /sys and /dev/cpu under DIR: the host's root mounted into a container "
+                    + "(e.g. /host), or a captured tree (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = "--probe-rate", paramLabel = "HZ", defaultValue = "10",
+            description = "Probe samples per second recorded into probes.csv during the run; 0 = none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double probeRate;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream console = System.out;
+        if (!(probeRate >= 0 && probeRate <= 100)) {
+            throw new UsageException("--probe-rate " + probeRate + ": must be between 0 (off) and 100 samples per second");
+        }
+        Suite suite = parseSuite();
+        List<Workload> workloads = selectWorkloads(suite);
+        MachineFacts facts = MachineFacts.read(root, cpus, smt);
+        MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
+        ParamOverrides paramOverrides = ParamOverrides.parse(paramOptions);
+        if (smoke && !paramOverrides.isEmpty()) {
+            throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
+        }
+        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override,
+                paramOverrides);
+        if (smoke) {
+            plan = plan.stream().map(e -> {
+                Map<String, Object> test = e.workload().testParams();
+                MeasurementSettings m = e.workload().settings(MeasurementSettings.smoke(), test);
+                return new PlanEntry(e.workload(), test, e.threads(), e.cpus(), m,
+                        RunPlanner.estimate(e.workload(), test, e.threads(), m));
+            }).filter(distinctIds()).toList(); // several suite sizes map to one test size
+        }
+        Path dir = out != null ? out : defaultOut(suite, facts.hostName());
+        BundleTarget.check(dir);
+
+        if (dryRun) {
+            PlanPrinter.print(console, plan, facts);
+            return Main.EXIT_OK;
+        }
+
+        JsonNode inventory = facts.inventoryJson();
+        List<EnvironmentCheck> environment = facts.environmentChecks();
+        for (EnvironmentCheck c : environment) {
+            if (c.warning() != null) {
+                System.err.println("warning: " + c.name() + " = " + c.value() + ": " + c.warning());
+            }
+        }
+        AssayVersion version = AssayVersion.current();
+        RunManifest manifest = new RunManifest(BundleFormat.SCHEMA_VERSION, version.version(), version.commit(),
+                version.dirty(), commandLine(), Path.of("").toAbsolutePath().toString(), facts.hostName(),
+                smoke ? suite.name() + " (smoke)" : suite.name(), Instant.now().toString(), null, "running", null, null,
+                inventory, environment, facts.probeStatuses(), plan.stream().map(PlanEntry::toPlanned).toList());
+
+        BundleWriter writer;
+        try {
+            writer = BundleWriter.create(dir, manifest);
+        } catch (BundleException e) {
+            throw new UsageException(e.getMessage());
+        }
+        console.println("assay: " + plan.size() + " invocation(s), estimated "
+                + ProgressReporter.fmt(RunPlanner.totalSeconds(plan)) + "; bundle " + dir);
+        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate);
+        List<InvocationResult> results;
+        try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
+            results = session.execute(progressReporter);
+        }
+        SummaryPrinter.print(console, results);
+        console.println("bundle: " + dir + "  (check it with: assay verify " + dir + ")");
+        boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);
+        return anyFailed || results.size() < plan.size() ? Main.EXIT_FAILED : Main.EXIT_OK;
+    }
+
+    private static java.util.function.Predicate<PlanEntry> distinctIds() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return e -> seen.add(e.invocationId());
+    }
+
+    private Suite parseSuite() {
+        try {
+            return Suite.parse(suiteName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--suite: " + e.getMessage());
+        }
+    }
+
+    private List<Workload> selectWorkloads(Suite suite) {
+        if (only == null) {
+            return Workloads.all();
+        }
+        if (only.isBlank()) {
+            throw new UsageException("--only is empty: give a workload id or glob such as 'memory.*' (see 'assay list')");
+        }
+        List<Workload> matched = Workloads.matching(only);
+        if (matched.isEmpty()) {
+            throw new UsageException("--only '" + only + "' matches no workload; see 'assay list' for the ids");
+        }
+        return matched;
+    }
+
+    private static Path defaultOut(Suite suite, String host) {
+        String ts = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return Path.of("runs", ts + "_" + host.replaceAll("[^A-Za-z0-9.-]", "_") + "_" + suite.name());
+    }
+
+    /** The command as the user typed it, so anyone can re-run it from run.json. */
+    private static List<String> commandLine() {
+        List<String> cmd = new ArrayList<>();
+        String launcher = System.getenv("ASSAY_LAUNCHER");
+        cmd.add(launcher != null ? launcher : "assay");
+        cmd.addAll(CommandLineCapture.args());
+        return cmd;
+    }
+
+    /** Refuses a bundle directory that cannot be used, before anything is measured or written. */
+    static final class BundleTarget {
+        private BundleTarget() {
+        }
+
+        static void check(Path dir) throws IOException {
+            if (Files.exists(dir)) {
+                if (!Files.isDirectory(dir)) {
+                    throw new UsageException("--out " + dir + ": exists and is not a directory; give a new or empty directory");
+                }
+                try (var s = Files.list(dir)) {
+                    if (s.findAny().isPresent()) {
+                        throw new UsageException("--out " + dir + ": directory is not empty; give a new or empty directory");
+                    }
+                }
+                if (!Files.isWritable(dir)) {
+                    throw new UsageException("--out " + dir + ": directory is not writable");
+                }
+                return;
+            }
+            Path parent = dir.toAbsolutePath().getParent();
+            while (parent != null && !Files.exists(parent)) {
+                parent = parent.getParent();
+            }
+            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+                throw new UsageException("--out " + dir + ": cannot create it, " + parent + " is not a writable directory");
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.assay.harness.execution;
+
+import org.assay.harness.derived.IterationFlags;
+import org.assay.harness.derived.SweepResults;
+import org.assay.harness.plan.PlanEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assay.results.BundleFormat;
+import org.assay.results.InvocationResult;
+import org.assay.results.SecondaryMetric;
+import org.assay.results.Status;
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.Workload;
+import org.assay.workloads.fork.ProbeProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one planned invocation through JMH in forked JVMs and turns JMH's result into an
+ * {@link InvocationResult}: score, 99.9% interval and raw iteration samples, converted from
+ * ops/s to the workload's unit by its per-operation factor (a linear scale, so the interval
+ * scales with it).
+ *
+ * <p>Pitfalls handled (libraries.md 3.3): the host's JVM arguments would leak into forks unless
+ * {@code jvmArgs} is set; with {@code failOnError} false a failing benchmark silently yields no
+ * result, so it is on and an empty result is treated as a failure too.
+ */
+final class JmhInvocation {
+
+    private final Path workDir;
+    private final long directMemoryBytes;
+    private final Path probeRoot;
+
+    /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
+    JmhInvocation(Path workDir, long directMemoryBytes) {
+        this(workDir, directMemoryBytes, null);
+    }
+
+    /** @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler */
+    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot) {
+        this.workDir = workDir;
+        this.directMemoryBytes = directMemoryBytes;
+        this.probeRoot = probeRoot;
+    }
+
+    /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}). */
+    record Outcome(List<InvocationResult> results, JsonNode jmhEntries, String log) {
+    }
+
+    /**
+     * A file name for an invocation's scratch files: readable, and short enough for any file
+     * system (255 bytes) even when the id lists a sweep's 35 working sets; a hash of the whole id
+     * keeps two long ids that share a prefix apart.
+     */
+    static String scratchName(String invocationId) {
+        String safe = invocationId.replaceAll("[^A-Za-z0-9._=-]", "_");
+        if (safe.length() <= 120) {
+            return safe;
+        }
+        return safe.substring(0, 100) + "-" + String.format("%08x", invocationId.hashCode());
+    }
+
+    Outcome run(PlanEntry entry) throws IOException {
+        Workload w = entry.workload();
+        MeasurementSettings m = entry.settings();
+        String tag = scratchName(entry.invocationId());
+        Path json = workDir.resolve(tag + ".json");
+        Path log = workDir.resolve(tag + ".log");
+        Path pinning = workDir.resolve(tag + ".pinning");
+        Files.deleteIfExists(json);
+        Files.deleteIfExists(log);
+        Files.deleteIfExists(pinning);
+
+        int feature = Runtime.version().feature();
+        List<String> jvmArgs = new ArrayList<>(ForkFlags.memory(directMemoryBytes));
+        jvmArgs.addAll(ForkFlags.forFeature(feature));
+        jvmArgs.add("-Dassay.cpus=" + join(entry.cpus()));
+        jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());
+        jvmArgs.addAll(w.forkJvmArgs());
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        ChainedOptionsBuilder ob = new OptionsBuilder()
+                .include("^" + Pattern.quote(w.benchmark()) + "$")
+                .threads(entry.threads())
+                .forks(m.forks())
+                .warmupIterations(m.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(m.warmupMillis()))
+                .measurementIterations(m.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(m.measurementMillis()))
+                .timeout(TimeValue.seconds(Math.max(120, m.measurementMillis() / 1000 * 20)))
+                .jvm(javaBin)
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.NORMAL)
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
+                .output(log.toString());
+        entry.params().forEach((k, v) -> ob.param(k, String.valueOf(v)));
+        if (probeRoot != null) {
+            ob.addProfiler(ProbeProfiler.class, "root=" + probeRoot.toAbsolutePath());
+        }
+
+        String start = Instant.now().toString();
+        Collection<RunResult> runResults;
+        String failure = null;
+        try {
+            runResults = new Runner(ob.build()).run();
+            if (runResults.isEmpty()) {
+                failure = "JMH returned no result: " + firstErrorLine(log, "benchmark produced nothing");
+            }
+        } catch (RunnerException | RuntimeException e) {
+            runResults = List.of();
+            failure = firstErrorLine(log, String.valueOf(e.getMessage()));
+        }
+        String end = Instant.now().toString();
+
+        Map<String, Object> settings = settings(m, entry, jvmArgs, javaBin);
+        PinningReport pins = PinningReport.read(pinning, entry.cpus());
+        if (!pins.problems().isEmpty()) {
+            settings.put("placementProblems", pins.problems());
+        }
+        String logText = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        JsonNode jmhEntries = Files.exists(json) && Files.size(json) > 0
+                ? BundleFormat.mapper().readTree(json.toFile()) : BundleFormat.mapper().createArrayNode();
+
+        if (failure != null) {
+            return new Outcome(List.of(new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(),
+                    w.id(), entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(),
+                    w.higherIsBetter(), null, null, null, List.of(), Status.failed, failure, Map.of(), start, end,
+                    settings)), jmhEntries, logText);
+        }
+
+        RunResult rr = runResults.iterator().next();
+        double factor = w.scorePerOp(entry.params(), entry.threads());
+        Result<?> primary = rr.getPrimaryResult();
+        settings.put("mode", rr.getParams().getMode().shortLabel());
+        settings.put("jmhUnit", primary.getScoreUnit());
+        settings.put("unitPerJmhUnit", factor);
+        settings.put("jdkVersion", rr.getParams().getJdkVersion());
+        settings.put("vmVersion", rr.getParams().getVmVersion());
+        List<Double> samples = new ArrayList<>();
+        List<List<Double>> perFork = new ArrayList<>();
+        List<List<Map<String, SecondaryMetric>>> secondaryPerFork = new ArrayList<>();
+        for (BenchmarkResult br : rr.getBenchmarkResults()) {
+            List<Double> fork = new ArrayList<>();
+            List<Map<String, SecondaryMetric>> forkSecondary = new ArrayList<>();
+            for (IterationResult ir : br.getIterationResults()) {
+                fork.add(ir.getPrimaryResult().getScore() * factor);
+                Map<String, SecondaryMetric> it = new LinkedHashMap<>();
+                ir.getSecondaryResults().forEach((k, v) -> it.put(k, new SecondaryMetric(finite(v.getScore()), v.getScoreUnit())));
+                forkSecondary.add(it);
+            }
+            samples.addAll(fork);
+            perFork.add(fork);
+            secondaryPerFork.add(forkSecondary);
+        }
+        double[] ci = primary.getScoreConfidence();
+        Map<String, SecondaryMetric> secondary = new LinkedHashMap<>();
+        for (Map.Entry<String, Result> s : rr.getSecondaryResults().entrySet()) {
+            secondary.put(s.getKey(), new SecondaryMetric(finite(s.getValue().getScore()), s.getValue().getScoreUnit()));
+        }
+        IterationFlags.mark(rr, secondary, settings);
+        InvocationResult r = new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(), w.id(),
+                entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(), w.higherIsBetter(),
+                finite(primary.getScore() * factor), finite(primary.getScoreError() * factor),
+                ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
+                        ? List.of(ci[0] * factor, ci[1] * factor) : null,
+                samples, Status.ok, null, secondary, start, end, settings);
+        List<Map<String, Object>> points = w.sweepPoints(entry.params());
+        return new Outcome(points.isEmpty() ? List.of(r)
+                : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size()),
+                jmhEntries, logText);
+    }
+
+    private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,
+                                                String javaBin) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("harness", "jmh");
+        s.put("mode", "thrpt");
+        s.put("forks", m.forks());
+        s.put("warmupIterations", m.warmupIterations());
+        s.put("warmupMillis", m.warmupMillis());
+        s.put("measurementIterations", m.measurementIterations());
+        s.put("measurementMillis", m.measurementMillis());
+        s.put("benchmark", entry.workload().benchmark());
+        s.put("jvm", javaBin);
+        s.put("jvmArgs", jvmArgs);
+        return s;
+    }
+
+    /** NaN and infinities become null in the bundle: JSON has no NaN, and zero would be a lie. */
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The first line of the fork's output that names an exception: the reason a user can act on. */
+    static String firstErrorLine(Path log, String fallback) {
+        try {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    String t = line.trim();
+                    if (t.matches("^[\\w.$]+(Exception|Error)(: .*)?$") && !t.startsWith("at ")) {
+                        return t;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the runner's own message
+        }
+        return fallback;
+    }
+
+    private static String join(List<Integer> cpus) {
+        StringBuilder b = new StringBuilder();
+        for (int c : cpus) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+}

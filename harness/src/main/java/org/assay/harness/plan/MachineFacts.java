@@ -1,0 +1,175 @@
+package org.assay.harness.plan;
+
+import org.assay.harness.UsageException;
+import org.assay.harness.execution.StealMeter;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.assay.probes.topology.AllowedCpus;
+import org.assay.probes.topology.CacheLevel;
+import org.assay.probes.topology.ContainerLimits;
+import org.assay.probes.topology.CpuList;
+import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.preflight.EnvironmentChecks;
+import org.assay.probes.inventory.InventoryCollector;
+import org.assay.probes.ProbeSet;
+import org.assay.results.BundleFormat;
+import org.assay.results.EnvironmentCheck;
+import org.assay.results.ProbeStatus;
+import org.assay.workloads.SizingContext;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the run needs to know about the machine before it plans: topology, the CPUs it may use,
+ * cache and memory sizes for sizing, and (for the bundle) inventory and environment checks.
+ * Read once, before any worker is pinned: after pinning, the JVM's view of the CPU count can
+ * follow the pinned mask (libraries.md pitfall 12).
+ */
+public final class MachineFacts {
+
+    private final Path root;
+    private final CpuTopology topology;
+    private final AllowedCpus allowed;
+    private final List<Integer> usable;
+    private final boolean smt;
+    private final SizingContext sizing;
+
+    private MachineFacts(Path root, CpuTopology topology, AllowedCpus allowed, List<Integer> usable, boolean smt) {
+        this.root = root;
+        this.topology = topology;
+        this.allowed = allowed;
+        this.usable = usable;
+        this.smt = smt;
+        int maxThreads = PlacementPlanner.maxThreads(topology, usable, smt);
+        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), availableMemoryBytes(root), maxThreads);
+    }
+
+    /**
+     * @param cpusOption the {@code --cpus} text, or null for every allowed CPU
+     * @throws UsageException when the list is malformed or names CPUs this process may not use
+     */
+    public static MachineFacts read(Path root, String cpusOption, boolean smt) {
+        CpuTopology topology = CpuTopology.read(root);
+        AllowedCpus allowed = AllowedCpus.read(root);
+        List<Integer> usable = allowed.cpus();
+        if (cpusOption != null) {
+            List<Integer> requested;
+            try {
+                requested = CpuList.parse(cpusOption);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--cpus: " + e.getMessage());
+            }
+            for (int c : requested) {
+                if (!allowed.cpus().contains(c)) {
+                    throw new UsageException("--cpus " + cpusOption + ": CPU " + c + " is not in the allowed set "
+                            + CpuList.format(allowed.cpus()));
+                }
+            }
+            usable = requested;
+        }
+        return new MachineFacts(root, topology, allowed, usable, smt);
+    }
+
+    /** CPUs for {@code threads} workers: one per physical core first, siblings only with --smt. */
+    public List<Integer> place(int threads) {
+        try {
+            return PlacementPlanner.plan(topology, allowed.cpus(), usable, threads, smt).cpuPerWorker();
+        } catch (PlacementException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    public SizingContext sizing() {
+        return sizing;
+    }
+
+    /** The caches sysfs reports, for setting measured levels beside them. */
+    public List<CacheLevel> caches() {
+        return topology.caches();
+    }
+
+    public String describeCpus() {
+        return CpuList.format(usable) + " (" + sizing.maxThreads() + " usable for workers"
+                + (smt ? ", SMT siblings included" : ", one per physical core") + ")";
+    }
+
+    public String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env != null ? env : "unknown-host";
+        }
+    }
+
+    public JsonNode inventoryJson() {
+        return BundleFormat.mapper().valueToTree(InventoryCollector.collect(root, true));
+    }
+
+    public List<EnvironmentCheck> environmentChecks() {
+        return EnvironmentChecks.run(root, usable);
+    }
+
+    /** Every probe's availability, with the reason and fix for those that cannot run here. */
+    public List<ProbeStatus> probeStatuses() {
+        return ProbeSet.open(root).statuses();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public StealMeter stealMeter() {
+        return new StealMeter(root, List.of());
+    }
+
+    /** Direct memory the forks may allocate: the sizing already refused plans above 3/4 of this. */
+    public long directMemoryBytes() {
+        return sizing.availableMemoryBytes() > 0 ? sizing.availableMemoryBytes() : 4L << 30;
+    }
+
+    /**
+     * Last-level cache the usable CPUs reach: the highest level's instances that share a CPU with
+     * the set, summed (a socket's L3, or several CCX L3s on AMD).
+     */
+    static long lastLevelCacheBytes(CpuTopology topology, List<Integer> cpus) {
+        CacheLevel llc = null;
+        for (CacheLevel c : topology.caches()) {
+            if (!"Instruction".equals(c.type()) && (llc == null || c.level() > llc.level())) {
+                llc = c;
+            }
+        }
+        if (llc == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (List<Integer> shared : llc.sharedCpuSets()) {
+            if (shared.isEmpty() || shared.stream().anyMatch(cpus::contains)) {
+                bytes += llc.sizeBytes();
+            }
+        }
+        return bytes > 0 ? bytes : llc.totalBytes();
+    }
+
+    /** min(MemAvailable, cgroup memory.max): what a run may use without swapping or an OOM kill. */
+    static long availableMemoryBytes(Path root) {
+        long available = -1;
+        try {
+            for (String line : Files.readAllLines(root.resolve("proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    available = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            available = -1;
+        }
+        Long cgroupMax = ContainerLimits.read(root).memoryMaxBytes();
+        if (cgroupMax != null && (available < 0 || cgroupMax < available)) {
+            available = cgroupMax;
+        }
+        return available;
+    }
+}

@@ -1,0 +1,24 @@
+package org.assay.harness.plan;
+
+import org.assay.results.PlannedInvocation;
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.Workload;
+
+import java.util.List;
+import java.util.Map;
+
+/** One planned invocation together with the workload and the JMH settings that will run it. */
+public record PlanEntry(Workload workload, Map<String, Object> params, int threads, List<Integer> cpus,
+                 MeasurementSettings settings, double estimatedSeconds) {
+
+    public String invocationId() {
+        StringBuilder id = new StringBuilder(workload.id()).append('[');
+        params.forEach((k, v) -> id.append(k).append('=').append(v).append(','));
+        return id.append("threads=").append(threads).append(']').toString();
+    }
+
+    public PlannedInvocation toPlanned() {
+        return new PlannedInvocation(invocationId(), workload.id(), workload.id(), params, threads, cpus,
+                Math.round(estimatedSeconds * 10) / 10.0);
+    }
+}

@@ -1,0 +1,81 @@
+package org.assay.harness.plan;
+
+import org.assay.harness.UsageException;
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.Suite;
+import org.assay.workloads.Workload;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Expands a suite (or {@code --only} selection) into invocations: workload x parameter set x
+ * thread count, each with its CPUs and an estimated duration. Every invocation is validated
+ * here, before anything runs, so an impossible plan is refused as a whole.
+ */
+public final class RunPlanner {
+
+    /** JVM start, JMH's fork handshake and class loading, measured at ~1 s here; rounded up. */
+    static final double FORK_OVERHEAD_SECONDS = 1.5;
+    /** Set-up/tear-down hooks and synchronisation between iterations. */
+    static final double PER_ITERATION_OVERHEAD_SECONDS = 0.05;
+
+    private RunPlanner() {
+    }
+
+    /**
+     * @param threadOverride thread counts from {@code --threads}, or null for the suite's own
+     * @param placement      CPUs for n workers; throws {@link UsageException} when impossible
+     */
+    public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
+                                List<Integer> threadOverride, IntFunction<List<Integer>> placement,
+                                MeasurementSettings settingsOverride) {
+        return plan(workloads, suite, sizing, threadOverride, placement, settingsOverride, ParamOverrides.NONE);
+    }
+
+    /** @param paramOverrides {@code --param} values replacing the suite's (validated like the suite's own) */
+    public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
+                                List<Integer> threadOverride, IntFunction<List<Integer>> placement,
+                                MeasurementSettings settingsOverride, ParamOverrides paramOverrides) {
+        Map<Workload, List<Map<String, Object>>> suiteSets = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            suiteSets.put(w, w.paramSets(suite, sizing));
+        }
+        paramOverrides.checkKnown(workloads, suiteSets);
+        MeasurementSettings settings = settingsOverride != null ? settingsOverride : MeasurementSettings.forSuite(suite);
+        List<PlanEntry> plan = new ArrayList<>();
+        for (Workload w : workloads) {
+            List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing.maxThreads());
+            for (Map<String, Object> params : paramOverrides.apply(w, suiteSets.get(w))) {
+                for (int threads : threadCounts) {
+                    if (threads < 1) {
+                        throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
+                    }
+                    try {
+                        w.validate(params, threads, sizing);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(w.id() + ": " + e.getMessage());
+                    }
+                    List<Integer> cpus = placement.apply(threads);
+                    MeasurementSettings own = w.settings(settings, params); // a sweep rounds its iterations
+                    plan.add(new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own)));
+                }
+            }
+        }
+        return plan;
+    }
+
+    public static double estimate(Workload w, Map<String, Object> params, int threads, MeasurementSettings m) {
+        int iterations = m.warmupIterations() + m.measurementIterations();
+        return m.forks() * (FORK_OVERHEAD_SECONDS + w.setupSeconds(params, threads)
+                + iterations * PER_ITERATION_OVERHEAD_SECONDS) + m.timedSeconds();
+    }
+
+    public static double totalSeconds(List<PlanEntry> plan) {
+        return plan.stream().mapToDouble(PlanEntry::estimatedSeconds).sum();
+    }
+}

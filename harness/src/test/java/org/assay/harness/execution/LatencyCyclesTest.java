@@ -1,0 +1,51 @@
+package org.assay.harness.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.assay.results.InvocationResult;
+import org.assay.results.SecondaryMetric;
+import org.assay.results.Status;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+class LatencyCyclesTest {
+
+    private static InvocationResult result(String unit, double score, Map<String, SecondaryMetric> secondary) {
+        return new InvocationResult("m[threads=1]", "memory.latency.chase", 1, "memory.latency.chase",
+                Map.of("workingSetBytes", 262144), 1, List.of(0), List.of(0), unit, false, score, 0.1,
+                List.of(score - 0.1, score + 0.1), List.of(score), Status.ok, null, secondary,
+                "2026-11-23T00:00:00Z", "2026-11-23T00:00:01Z", Map.of());
+    }
+
+    @Test
+    void anEstimatedClockGivesEstimatedCycles() {
+        InvocationResult r = RunSession.withCycles(result("ns", 4.0,
+                Map.of("probe.clock.estimated", new SecondaryMetric(3600.0, "MHz"))));
+        assertEquals(14.4, r.secondary().get("latency.cycles.estimated").score(), 1e-9);
+        assertEquals("cycles", r.secondary().get("latency.cycles.estimated").unit());
+        assertFalse(r.secondary().containsKey("latency.cycles"));
+    }
+
+    @Test
+    void aMeasuredClockIsPreferredOverAnEstimate() {
+        InvocationResult r = RunSession.withCycles(result("ns", 100.0, Map.of(
+                "probe.clock", new SecondaryMetric(2500.0, "MHz"),
+                "probe.clock.estimated", new SecondaryMetric(3600.0, "MHz"))));
+        assertEquals(250.0, r.secondary().get("latency.cycles").score(), 1e-9);
+        assertFalse(r.secondary().containsKey("latency.cycles.estimated"));
+    }
+
+    @Test
+    void noClockOrNotALatencyLeavesTheResultAlone() {
+        InvocationResult noClock = result("ns", 4.0, Map.of());
+        assertSame(noClock, RunSession.withCycles(noClock));
+        InvocationResult unknown = result("ns", 4.0, Map.of("probe.clock", new SecondaryMetric(null, "MHz")));
+        assertSame(unknown, RunSession.withCycles(unknown), "a clock that failed mid-run gives no cycles, not 0");
+        InvocationResult bandwidth = result("GB/s", 20.0, Map.of("probe.clock", new SecondaryMetric(3600.0, "MHz")));
+        assertSame(bandwidth, RunSession.withCycles(bandwidth));
+    }
+}
