@@ -60,6 +60,18 @@ class EndToEndRunTest {
                     r.invocationId() + " " + r.settings().get("jvmArgs"));
         }
         assertTrue(BundleVerifier.verify(out).ok());
+        assertEquals(List.of(), BundleFieldSet.differences(out), "the bundle's files and fields are those of bundle-fields.txt");
+        // the comparison can fail: a renamed field is named both as missing and as unknown
+        Path renamed = tmp.resolve("renamed");
+        Files.createDirectories(renamed);
+        for (String f : List.of("run.json", "jmh.json", "jmh.log", "SHA256SUMS")) {
+            Files.copy(out.resolve(f), renamed.resolve(f));
+        }
+        Files.writeString(renamed.resolve("results.jsonl"),
+                Files.readString(out.resolve("results.jsonl")).replace("\"scoreError\"", "\"scoreErr\""));
+        List<String> diffs = BundleFieldSet.differences(renamed);
+        assertTrue(diffs.contains("missing results.jsonl /scoreError"), diffs.toString());
+        assertTrue(diffs.contains("not in bundle-fields.txt: results.jsonl /scoreErr"), diffs.toString());
         assertTrue(c.out().contains("memory.bandwidth.triad"), "summary printed");
         assertEquals(0, CliCapture.run("verify", out.toString()).exitCode());
     }
