@@ -50,10 +50,27 @@ final class Fixtures {
         secondary.put("energy.package", new SecondaryMetric(0.125, "J/op"));
         secondary.put("temperature.max", new SecondaryMetric(71.0, "°C"));
         secondary.put("ipc", new SecondaryMetric(null, "insn/cycle"));
-        return new InvocationResult(id, "memory.bandwidth.triad", 2, "memory.bandwidth.triad", params(), 2,
-                List.of(0, 2), List.of(0, 3), "GB/s", true, 18.25, 0.5, List.of(17.75, 18.75),
-                List.of(18.0, 18.5, 18.25, 18.1, 18.4), Status.ok, null, secondary,
-                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", settings());
+        return InvocationResult.builder()
+                .invocationId(id)
+                .workload("memory.bandwidth.triad")
+                .definitionVersion(2)
+                .metric("memory.bandwidth.triad")
+                .params(params())
+                .threads(2)
+                .requestedCpus(List.of(0, 2))
+                .cpus(List.of(0, 3))
+                .unit("GB/s")
+                .higherIsBetter(true)
+                .score(18.25)
+                .scoreError(0.5)
+                .ci(List.of(17.75, 18.75))
+                .samples(List.of(18.0, 18.5, 18.25, 18.1, 18.4))
+                .status(Status.ok)
+                .secondary(secondary)
+                .start("2026-11-22T10:15:03Z")
+                .end("2026-11-22T10:15:21.5Z")
+                .settings(settings())
+                .build();
     }
 
     static RunManifest manifest() {

@@ -185,9 +185,7 @@ public final class RunSession {
         }
         Map<String, SecondaryMetric> s = new LinkedHashMap<>(r.secondary() == null ? Map.of() : r.secondary());
         s.putAll(extra);
-        return new InvocationResult(r.invocationId(), r.workload(), r.definitionVersion(), r.metric(), r.params(),
-                r.threads(), r.requestedCpus(), r.cpus(), r.unit(), r.higherIsBetter(), r.score(), r.scoreError(),
-                r.ci(), r.samples(), r.status(), r.reason(), s, r.start(), r.end(), r.settings());
+        return r.withSecondary(s);
     }
 
     /**
