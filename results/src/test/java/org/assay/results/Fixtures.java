@@ -78,21 +78,28 @@ final class Fixtures {
         inventory.put("cpuModel", "AMD EPYC 7R13 Processor");
         inventory.put("logicalCpus", 8);
         inventory.putArray("cacheBytes").add(32768).add(524288).add(33554432);
-        return RunManifest.starting("0.1.0", "528cccf0123456789abcdef0123456789abcdef0", Boolean.FALSE,
-                        List.of("assay", "run", "--suite", "quick", "--cpus", "0,2"), "/home/perf",
-                        "bench-01", "quick", "2026-11-22T10:15:03Z")
-                .withInventory(inventory)
-                .withEnvironment(List.of(new EnvironmentCheck("cpufreq.governor", "performance", null),
+        return RunManifest.builder()
+                .assayVersion("0.1.0")
+                .commit("528cccf0123456789abcdef0123456789abcdef0")
+                .dirty(Boolean.FALSE)
+                .command(List.of("assay", "run", "--suite", "quick", "--cpus", "0,2"))
+                .workingDirectory("/home/perf")
+                .host("bench-01")
+                .suite("quick")
+                .start("2026-11-22T10:15:03Z")
+                .inventory(inventory)
+                .environment(List.of(new EnvironmentCheck("cpufreq.governor", "performance", null),
                         new EnvironmentCheck("transparentHugepages", "always",
                                 "THP is 'always': latency results depend on page size"),
                         new EnvironmentCheck("swap", null, "could not read /proc/swaps")))
-                .withProbes(List.of(new ProbeStatus("rapl", true, null, null),
+                .probes(List.of(new ProbeStatus("rapl", true, null, null),
                         new ProbeStatus("msr", false, "/dev/cpu/0/msr missing",
                                 "modprobe msr; run as root or with CAP_SYS_RAWIO")))
-                .withPlan(List.of(planned("memory.bandwidth.triad[threads=2]")));
+                .plan(List.of(planned("memory.bandwidth.triad[threads=2]")))
+                .build();
     }
 
     static RunManifest finished() {
-        return manifest().withEnd("2026-11-22T10:20:00Z", RunManifest.COMPLETE, null, RunManifest.NORMAL);
+        return manifest().withEnd("2026-11-22T10:20:00Z", RunStatus.complete, null, Termination.normal);
     }
 }
