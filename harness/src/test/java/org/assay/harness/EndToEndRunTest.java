@@ -4,6 +4,7 @@ import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
 import org.assay.results.BundleVerifier;
 import org.assay.results.InvocationResult;
+import org.assay.results.RunStatus;
 import org.assay.results.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class EndToEndRunTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         Bundle b = BundleReader.read(out);
-        assertEquals("complete", b.manifest().status());
+        assertEquals(RunStatus.complete, b.manifest().status());
         // one result per invocation, or one per point of a sweep (which names its invocation)
         for (var planned : b.manifest().plan()) {
             assertTrue(b.results().stream().anyMatch(r -> r.invocationId().equals(planned.invocationId())
