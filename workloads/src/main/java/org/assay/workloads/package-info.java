@@ -7,7 +7,7 @@
  * ({@code cpu}, {@code memory}) and adds the test-only {@code sabotage} workloads when asked.
  *
  * <p>This package and its descriptor packages are what the harness uses of this module; they
- * load no JMH, Vector API or native code, so listing and planning run in a plain JVM. The root
- * package uses nothing of Assay but its own sub-packages' registries.
+ * touch no JMH, no Vector API and no native call, so listing and planning run in a plain JVM.
+ * The root package uses nothing of Assay but its own sub-packages' registries.
  */
 package org.assay.workloads;
