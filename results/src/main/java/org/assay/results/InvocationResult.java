@@ -10,9 +10,9 @@ import java.util.Objects;
  *
  * <p>The fields {@code metric, params, threads, cpus, unit, higherIsBetter, score, scoreError,
  * ci, samples, status, reason, secondary} are the stable contract other tools read (see
- * {@code docs/result-format.md}); they are never renamed. {@code definitionVersion} is the workload's method
- * version: it changes whenever the kernel's method changes, so results of different methods are
- * never compared as if alike.
+ * docs/result-format.md, the fields marked stable); they are never renamed.
+ * {@code definitionVersion} is the workload's method version: it changes whenever the kernel's
+ * method changes, so results of different methods are never compared as if alike.
  *
  * <p>A NaN {@code score} or {@code scoreError} is stored as null (JMH reports NaN where it has no
  * error, e.g. for a single sample): null is what the file will say, so the record says it too.

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * ops/s to the workload's unit by its per-operation factor (a linear scale, so the interval
  * scales with it).
  *
- * <p>Pitfalls handled (libraries.md 3.3): the host's JVM arguments would leak into forks unless
+ * <p>JMH pitfalls handled: the host's JVM arguments would leak into forks unless
  * {@code jvmArgs} is set; with {@code failOnError} false a failing benchmark silently yields no
  * result, so it is on and an empty result is treated as a failure too.
  */
