@@ -3,7 +3,9 @@ package org.assay.harness.derived;
 import org.assay.analysis.CacheLevelDetector;
 import org.assay.analysis.CacheLevelDetector.Level;
 import org.assay.analysis.CacheLevelDetector.Point;
+import org.assay.probes.inventory.ByteSizes;
 import org.assay.probes.topology.CacheLevel;
+import org.assay.results.InvocationId;
 import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 
@@ -67,14 +69,14 @@ public final class LevelResults {
                 settings.put("matchesReported", ok);
                 if (!ok) {
                     settings.put("finding", dram
-                            ? "DRAM latency only from " + mib(l.detectedBytes()) + ", past twice the reported "
-                              + mib(reported) + " last-level cache"
-                            : l.name() + " behaves like " + mib(l.detectedBytes()) + " although the OS reports "
-                              + mib(reported) + " (a VM often gets a slice of a shared cache)");
+                            ? "DRAM latency only from " + ByteSizes.format(l.detectedBytes()) + ", past twice the reported "
+                              + ByteSizes.format(reported) + " last-level cache"
+                            : l.name() + " behaves like " + ByteSizes.format(l.detectedBytes()) + " although the OS reports "
+                              + ByteSizes.format(reported) + " (a VM often gets a slice of a shared cache)");
                 }
             }
             List<Double> samples = l.plateau().stream().map(Point::latencyNs).toList();
-            out.add(new InvocationResult(SweepResults.id(METRIC, params, 1), METRIC, DEFINITION_VERSION, METRIC, params, 1,
+            out.add(new InvocationResult(InvocationId.of(METRIC, params, 1), METRIC, DEFINITION_VERSION, METRIC, params, 1,
                     any.requestedCpus(), any.cpus(), any.unit(), false, l.latencyNs(), null, null, samples,
                     Status.ok, null, Map.of(), now, now, settings));
         }
@@ -95,7 +97,4 @@ public final class LevelResults {
         return best == null ? 0 : best.sizeBytes();
     }
 
-    private static String mib(long bytes) {
-        return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
-    }
 }

@@ -1,5 +1,6 @@
 package org.assay.harness.derived;
 
+import org.assay.results.InvocationId;
 import org.assay.results.InvocationResult;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
@@ -79,7 +80,7 @@ public final class SweepResults {
 
     private static InvocationResult point(InvocationResult whole, Map<String, Object> params, List<Double> samples,
                                           Map<String, Object> settings, Map<String, SecondaryMetric> secondary) {
-        String id = id(whole.metric(), params, whole.threads());
+        String id = InvocationId.of(whole.metric(), params, whole.threads());
         if (samples.isEmpty()) {
             return new InvocationResult(id, whole.workload(), whole.definitionVersion(), whole.metric(), params,
                     whole.threads(), whole.requestedCpus(), whole.cpus(), whole.unit(), whole.higherIsBetter(),
@@ -93,11 +94,5 @@ public final class SweepResults {
                 whole.threads(), whole.requestedCpus(), whole.cpus(), whole.unit(), whole.higherIsBetter(),
                 stats.getMean(), stats.getMeanErrorAt(0.999), interval, samples, Status.ok, null,
                 secondary, whole.start(), whole.end(), settings);
-    }
-
-    static String id(String metric, Map<String, Object> params, int threads) {
-        StringBuilder id = new StringBuilder(metric).append('[');
-        params.forEach((k, v) -> id.append(k).append('=').append(v).append(','));
-        return id.append("threads=").append(threads).append(']').toString();
     }
 }
