@@ -2,12 +2,10 @@ package org.assay.probes.inventory;
 
 import org.assay.probes.internal.CpuInfo;
 import org.assay.probes.internal.SysFiles;
-import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CacheLevel;
-import org.assay.probes.topology.Cgroups;
-import org.assay.probes.topology.ContainerLimits;
 import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.topology.MachineSnapshot;
 import org.assay.probes.topology.MemInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,7 +55,13 @@ public final class InventoryCollector {
      *                whatever the root); false for fixture trees
      */
     public static Inventory collect(Path root, boolean useOshi) {
+        return collect(MachineSnapshot.read(root), useOshi);
+    }
+
+    /** As {@link #collect(Path, boolean)}, from the run's snapshot instead of reading the layout again. */
+    public static Inventory collect(MachineSnapshot snapshot, boolean useOshi) {
         long start = System.nanoTime();
+        Path root = snapshot.root();
         SysFiles fs = new SysFiles(root);
         List<String> notes = new ArrayList<>();
         OshiFacts oshi = useOshi ? OshiFacts.collect() : null;
@@ -69,10 +73,9 @@ public final class InventoryCollector {
         } else {
             notes.add("OSHI not used (fixture mode): no microarchitecture, no CPUID cache sizes, no filesystem sizes");
         }
-        CpuTopology topo = CpuTopology.read(root);
+        CpuTopology topo = snapshot.topology();
         CpuInfo cpuinfo = CpuInfo.parse(fs.lines("/proc/cpuinfo"));
-        MemInfo meminfo = MemInfo.read(fs);
-        Cgroups cg = new Cgroups(fs);
+        MemInfo meminfo = snapshot.memInfo();
         List<Inventory.Cache> caches = caches(topo, oshi);
         if (caches.isEmpty()) {
             // Seen on a KVM guest whose kernel exposes no cacheinfo (and whose hypervisor zeroes the
@@ -92,8 +95,8 @@ public final class InventoryCollector {
                 os(fs),
                 jvm(),
                 virtualization(fs, cpuinfo),
-                ContainerLimits.read(cg),
-                AllowedCpus.read(fs, cg),
+                snapshot.limits(),
+                snapshot.allowed(),
                 frequency(fs, cpuinfo, oshi),
                 notes, PeakEstimator.compute(root, topo, isLiveRoot(root)));
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -1,12 +1,12 @@
 package org.assay.probes.preflight;
 
 import org.assay.probes.internal.SysFiles;
-import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.ContainerLimits;
 import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTimes;
 import org.assay.probes.topology.CpuTopology;
 import org.assay.probes.inventory.ByteSizes;
+import org.assay.probes.topology.MachineSnapshot;
 import org.assay.probes.topology.MemInfo;
 import org.assay.probes.topology.ProcStat;
 import java.nio.file.Path;
@@ -39,13 +39,15 @@ public final class EnvironmentChecks {
     private static final String CPU = "/sys/devices/system/cpu";
 
     private final SysFiles fs;
+    private final MachineSnapshot machine;
     private final List<Integer> allowed;
     private final List<Integer> online;
 
     /** @param runCpus the CPUs the run will use; null or empty for every allowed CPU */
-    private EnvironmentChecks(Path root, List<Integer> runCpus) {
-        this.fs = new SysFiles(root);
-        this.allowed = runCpus == null || runCpus.isEmpty() ? AllowedCpus.read(root).cpus() : List.copyOf(runCpus);
+    private EnvironmentChecks(MachineSnapshot machine, List<Integer> runCpus) {
+        this.fs = new SysFiles(machine.root());
+        this.machine = machine;
+        this.allowed = runCpus == null || runCpus.isEmpty() ? machine.allowed().cpus() : List.copyOf(runCpus);
         List<Integer> on = CpuTopology.TopologyReader.parseOrEmpty(fs.read(CPU + "/online").orElse(""));
         this.online = on.isEmpty() ? allowed : on;
     }
@@ -76,7 +78,13 @@ public final class EnvironmentChecks {
     /** Every option at once; see the other overloads. */
     public static List<EnvironmentCheck> run(Path root, List<Integer> runCpus, long plannedWorkingSetBytes,
                                              Duration stealWindow) {
-        EnvironmentChecks c = new EnvironmentChecks(root, runCpus);
+        return run(MachineSnapshot.read(root), runCpus, plannedWorkingSetBytes, stealWindow);
+    }
+
+    /** As the other overloads, from the run's snapshot instead of reading the layout again. */
+    public static List<EnvironmentCheck> run(MachineSnapshot machine, List<Integer> runCpus, long plannedWorkingSetBytes,
+                                             Duration stealWindow) {
+        EnvironmentChecks c = new EnvironmentChecks(machine, runCpus);
         List<EnvironmentCheck> out = new ArrayList<>();
         out.add(c.governor());
         out.add(c.boost());
@@ -177,7 +185,7 @@ public final class EnvironmentChecks {
     EnvironmentCheck swap() {
         List<String> devices = fs.lines("/proc/swaps").stream().skip(1).filter(l -> !l.isBlank())
                 .map(l -> l.strip().split("\\s+")[0]).toList();
-        MemInfo mi = MemInfo.read(fs);
+        MemInfo mi = machine.memInfo();
         Long total = mi.get("SwapTotal");
         Long free = mi.get("SwapFree");
         if (total == null && devices.isEmpty()) {
@@ -228,7 +236,7 @@ public final class EnvironmentChecks {
     }
 
     EnvironmentCheck cpuQuota() {
-        ContainerLimits limits = ContainerLimits.read(fs.root());
+        ContainerLimits limits = machine.limits();
         if (limits.cpuQuotaCpus() == null) {
             String v = limits.cgroupVersion().equals("none") ? "none (no cgroup found)" : "none";
             return new EnvironmentCheck("cgroup.cpu.quota", v, null);
@@ -286,13 +294,13 @@ public final class EnvironmentChecks {
     }
 
     EnvironmentCheck availableMemory(long plannedBytes) {
-        MemInfo mi = MemInfo.read(fs);
+        MemInfo mi = machine.memInfo();
         Long total = mi.get("MemTotal");
         Long avail = mi.get("MemAvailable");
         if (avail == null) {
             return new EnvironmentCheck("memory.available", "unavailable (no MemAvailable in /proc/meminfo)", null);
         }
-        ContainerLimits limits = ContainerLimits.read(fs.root());
+        ContainerLimits limits = machine.limits();
         long usable = limits.memoryMaxBytes() == null ? avail : Math.min(avail, limits.memoryMaxBytes());
         String value = ByteSizes.format(avail) + " of " + (total == null ? "?" : ByteSizes.format(total)) + " available"
                 + (limits.memoryMaxBytes() == null ? "" : "; cgroup limit " + ByteSizes.format(limits.memoryMaxBytes()));
