@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * The maximum temperature is the hotter of the readings at the start and the end: sampling in
  * between would need a thread in the measured JVM.
  */
-public final class IterationMeter {
+public final class IterationMeter implements AutoCloseable {
 
     /** What one interval cost and how the chip ran; NaN where a probe is unavailable. */
     public record IterationReading(double seconds, double energyJoules, double maxCelsius, double clockMHz,
@@ -73,6 +73,13 @@ public final class IterationMeter {
                 : Double.isNaN(endCelsius) ? startCelsius : Math.max(startCelsius, endCelsius);
         return new IterationReading((end - startNanos) / 1e9, joules, maxC, mhz, probes.frequencySource(),
                 probes.throttleEvents(), ipc);
+    }
+
+    /** Closes the per-thread counters of an unfinished interval and the probes. */
+    @Override
+    public void close() {
+        closeCounters();
+        probes.close();
     }
 
     private void openCounters() {

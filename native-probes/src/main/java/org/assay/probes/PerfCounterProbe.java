@@ -34,6 +34,7 @@ public final class PerfCounterProbe implements Probe {
     private final Map<String, int[]> fds = new LinkedHashMap<>();
     private final Map<String, double[]> last = new LinkedHashMap<>();
     private final List<Integer> cpus;
+    private boolean closed;
 
     PerfCounterProbe(ProbeContext ctx) {
         this.ctx = ctx;
@@ -84,7 +85,7 @@ public final class PerfCounterProbe implements Probe {
     @Override
     public synchronized List<Reading> read() {
         List<Reading> out = new ArrayList<>();
-        if (!cpuWide) {
+        if (!cpuWide || closed) {
             return out;
         }
         for (int i = 0; i < cpus.size(); i++) {
@@ -100,6 +101,19 @@ public final class PerfCounterProbe implements Probe {
             out.add(new Reading("perf.ipc", scope, ipc(delta.get("instructions"), delta.get("cycles")), "IPC"));
         }
         return out;
+    }
+
+    /** Closes the CPU-wide counters (one descriptor per event and CPU); later reads give nothing. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        fds.values().forEach(a -> { for (int fd : a) PerfEvents.close(fd); });
+        fds.clear();
+    }
+
+    /** Descriptors still open: zero once closed. */
+    synchronized int openDescriptors() {
+        return fds.values().stream().mapToInt(a -> a.length).sum();
     }
 
     public static double ipc(Double instructions, Double cycles) {

@@ -7,7 +7,7 @@ import java.util.List;
  * from {@link #read()}: a sensor that fails mid-run gives no readings (or NaN values), and the
  * run goes on. {@link #availability()} is decided once, when the probe is opened.
  */
-public interface Probe {
+public interface Probe extends AutoCloseable {
 
     /** Stable dotted id, e.g. {@code rapl.energy}; recorded in run.json and probes.csv. */
     String id();
@@ -25,4 +25,12 @@ public interface Probe {
      * rates over the interval since their previous read; their first read has only cumulative values.
      */
     List<Reading> read();
+
+    /**
+     * Releases what the probe holds open (the perf-counter probe's perf_event descriptors); later
+     * reads give no readings. Most probes read files on demand and hold nothing. Never throws.
+     */
+    @Override
+    default void close() {
+    }
 }

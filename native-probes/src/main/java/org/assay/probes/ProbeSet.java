@@ -1,6 +1,7 @@
 package org.assay.probes;
 
 import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.topology.MachineSnapshot;
 import org.assay.results.ProbeStatus;
 
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.util.List;
 /**
  * Every probe of this build, opened once against a root ({@code /} or a fixture tree), in a
  * stable order. Opening never throws: each probe decides its availability and says why not.
+ * Closing closes every probe (the perf-counter probe holds perf_event descriptors).
  */
-public final class ProbeSet {
+public final class ProbeSet implements AutoCloseable {
 
     private final ProbeContext ctx;
     private final MsrProbe msr;
@@ -23,8 +25,10 @@ public final class ProbeSet {
     private final PerfCounterProbe counters;
     private final ProcStatProbe procStat;
 
-    private ProbeSet(Path root) {
-        ctx = new ProbeContext(root);
+    private boolean closed;
+
+    private ProbeSet(ProbeContext ctx) {
+        this.ctx = ctx;
         msr = new MsrProbe(ctx);
         cpuid = new CpuidProbe(ctx);
         rapl = new RaplEnergyProbe(ctx);
@@ -36,7 +40,39 @@ public final class ProbeSet {
     }
 
     public static ProbeSet open(Path root) {
-        return new ProbeSet(root);
+        return new ProbeSet(new ProbeContext(root));
+    }
+
+    /** Opens the probes on the run's snapshot, whose topology they share instead of reading it again. */
+    public static ProbeSet open(MachineSnapshot machine) {
+        return new ProbeSet(new ProbeContext(machine.root(), machine.topology()));
+    }
+
+    /** Closes every probe, each even when another fails; later calls do nothing. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            closeEach(probes());
+        }
+    }
+
+    static void closeEach(List<? extends Probe> probes) {
+        RuntimeException first = null;
+        for (Probe p : probes) {
+            try {
+                p.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     public List<Probe> probes() {
@@ -80,6 +116,10 @@ public final class ProbeSet {
             return frequency.cpufreqLimits();
         }
         return "";
+    }
+
+    PerfCounterProbe counters() {
+        return counters;
     }
 
     /** Package energy since the set was opened (J), NaN without RAPL. */

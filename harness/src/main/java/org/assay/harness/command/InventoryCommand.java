@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.assay.probes.topology.CpuList;
+import org.assay.probes.inventory.ByteSizes;
 import org.assay.probes.inventory.Inventory;
 import org.assay.probes.inventory.InventoryCollector;
 import org.assay.results.BundleFormat;
@@ -213,19 +214,8 @@ public final class InventoryCommand implements Callable<Integer> {
             return n + " " + what + (n == 1 ? "" : "s");
         }
 
-        static String bytes(Long b) {
-            if (b == null) {
-                return "unknown";
-            }
-            String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-            double v = b;
-            int u = 0;
-            while (v >= 1024 && u < units.length - 1) {
-                v /= 1024;
-                u++;
-            }
-            return v == Math.rint(v) ? String.format(Locale.ROOT, "%d %s", (long) v, units[u])
-                    : String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        private static String bytes(Long b) {
+            return ByteSizes.format(b);
         }
     }
 }

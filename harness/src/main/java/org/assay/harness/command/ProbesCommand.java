@@ -57,7 +57,13 @@ public final class ProbesCommand implements Callable<Integer> {
             throw new UsageException("--count " + count + ": must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ProbeSet set = ProbeSet.open(root);
+        try (ProbeSet set = ProbeSet.open(root)) {
+            return show(out, set);
+        }
+    }
+
+    /** One reading, or one a second with --watch, of the open set. */
+    private Integer show(PrintWriter out, ProbeSet set) throws JsonProcessingException, InterruptedException {
         // Counter probes report rates since their previous read: a first read primes them.
         set.readAll();
         if (!watch) {

@@ -96,7 +96,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         Suite suite = parseSuite();
         List<Workload> workloads = selectWorkloads(suite);
-        MachineFacts facts = MachineFacts.read(root, cpus, smt);
+        try (MachineFacts facts = MachineFacts.read(root, cpus, smt)) {
+            return run(console, suite, workloads, facts);
+        }
+    }
+
+    /** Plans on the run's one reading of the machine, then prints the plan or measures it. */
+    private Integer run(PrintStream console, Suite suite, List<Workload> workloads, MachineFacts facts) throws Exception {
         MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
         ParamOverrides paramOverrides = ParamOverrides.parse(paramOptions);
         if (smoke && !paramOverrides.isEmpty()) {

@@ -3,7 +3,9 @@ package org.assay.harness.derived;
 import org.assay.analysis.CacheLevelDetector;
 import org.assay.analysis.CacheLevelDetector.Level;
 import org.assay.analysis.CacheLevelDetector.Point;
+import org.assay.probes.inventory.ByteSizes;
 import org.assay.probes.topology.CacheLevel;
+import org.assay.results.InvocationId;
 import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 
@@ -67,14 +69,14 @@ public final class LevelResults {
                 settings.put("matchesReported", ok);
                 if (!ok) {
                     settings.put("finding", dram
-                            ? "DRAM latency only from " + mib(l.detectedBytes()) + ", past twice the reported "
-                              + mib(reported) + " last-level cache"
-                            : l.name() + " behaves like " + mib(l.detectedBytes()) + " although the OS reports "
-                              + mib(reported) + " (a VM often gets a slice of a shared cache)");
+                            ? "DRAM latency only from " + ByteSizes.format(l.detectedBytes()) + ", past twice the reported "
+                              + ByteSizes.format(reported) + " last-level cache"
+                            : l.name() + " behaves like " + ByteSizes.format(l.detectedBytes()) + " although the OS reports "
+                              + ByteSizes.format(reported) + " (a VM often gets a slice of a shared cache)");
                 }
             }
             List<Double> samples = l.plateau().stream().map(Point::latencyNs).toList();
-            out.add(InvocationResult.builder().invocationId(SweepResults.id(METRIC, params, 1)).workload(METRIC)
+            out.add(InvocationResult.builder().invocationId(InvocationId.of(METRIC, params, 1)).workload(METRIC)
                     .definitionVersion(DEFINITION_VERSION).metric(METRIC).params(params).threads(1)
                     .requestedCpus(any.requestedCpus()).cpus(any.cpus()).unit(any.unit()).higherIsBetter(false)
                     .score(l.latencyNs()).samples(samples).status(Status.ok).start(now).end(now).settings(settings)
@@ -97,7 +99,4 @@ public final class LevelResults {
         return best == null ? 0 : best.sizeBytes();
     }
 
-    private static String mib(long bytes) {
-        return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
-    }
 }

@@ -1,5 +1,6 @@
 package org.assay.harness.derived;
 
+import org.assay.results.InvocationId;
 import org.assay.results.InvocationResult;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
@@ -79,7 +80,7 @@ public final class SweepResults {
 
     private static InvocationResult point(InvocationResult whole, Map<String, Object> params, List<Double> samples,
                                           Map<String, Object> settings, Map<String, SecondaryMetric> secondary) {
-        String id = id(whole.metric(), params, whole.threads());
+        String id = InvocationId.of(whole.metric(), params, whole.threads());
         if (samples.isEmpty()) {
             return whole.toBuilder().invocationId(id).params(params).score(null).scoreError(null).ci(null)
                     .samples(List.of()).status(Status.failed).reason("the sweep measured no iteration for this point")
@@ -91,11 +92,5 @@ public final class SweepResults {
         return whole.toBuilder().invocationId(id).params(params).score(stats.getMean())
                 .scoreError(stats.getMeanErrorAt(0.999)).ci(interval).samples(samples).status(Status.ok).reason(null)
                 .secondary(secondary).settings(settings).build();
-    }
-
-    static String id(String metric, Map<String, Object> params, int threads) {
-        StringBuilder id = new StringBuilder(metric).append('[');
-        params.forEach((k, v) -> id.append(k).append('=').append(v).append(','));
-        return id.append("threads=").append(threads).append(']').toString();
     }
 }

@@ -9,7 +9,6 @@ import org.assay.results.ProbeSample;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +52,11 @@ final class ProbeSampler implements AutoCloseable {
         timer.scheduleAtFixedRate(this::sample, 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
-    /** Starts sampling at {@code hz} (0 < hz ≤ 100). */
-    static ProbeSampler start(Path root, BundleWriter writer, double hz) {
-        ProbeSet set = ProbeSet.open(root);
+    /**
+     * Starts sampling {@code set} at {@code hz} (0 < hz ≤ 100). The set stays the caller's: the
+     * run opens one for the manifest's probe statuses and this time series, and closes it itself.
+     */
+    static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz) {
         // One sample before the run: it primes the rate probes and lets the clock estimator warm
         // up (50-300 ms of CPU, once) now rather than during the first workload.
         take(set, Instant.now().toString());

@@ -64,7 +64,7 @@ public final class RunSession {
         try {
             JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root());
             synchronized (lock) {
-                sampler = probeHz > 0 ? ProbeSampler.start(facts.root(), writer, probeHz) : null;
+                sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz) : null;
             }
             for (int i = 0; i < plan.size(); i++) {
                 PlanEntry e = plan.get(i);

@@ -5,9 +5,9 @@ import org.assay.harness.execution.StealMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CacheLevel;
-import org.assay.probes.topology.ContainerLimits;
 import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.topology.MachineSnapshot;
 import org.assay.probes.preflight.EnvironmentChecks;
 import org.assay.probes.inventory.InventoryCollector;
 import org.assay.probes.ProbeSet;
@@ -18,33 +18,37 @@ import org.assay.workloads.SizingContext;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What the run needs to know about the machine before it plans: topology, the CPUs it may use,
- * cache and memory sizes for sizing, and (for the bundle) inventory and environment checks.
- * Read once, before any worker is pinned: after pinning, the JVM's view of the CPU count can
- * follow the pinned mask ({@code availableProcessors()} reads the affinity mask).
+ * cache and memory sizes for sizing, and (for the bundle) inventory, environment checks and the
+ * probes. The machine's layout is one {@link MachineSnapshot}, read once, before any worker is
+ * pinned (after pinning, the JVM's view of the CPU count can follow the pinned mask); the
+ * inventory, the checks and the probes are built from it, each at most once. Closing closes the
+ * probes.
  */
-public final class MachineFacts {
+public final class MachineFacts implements AutoCloseable {
 
-    private final Path root;
+    private final MachineSnapshot machine;
     private final CpuTopology topology;
     private final AllowedCpus allowed;
     private final List<Integer> usable;
     private final boolean smt;
     private final SizingContext sizing;
+    private JsonNode inventory;
+    private ProbeSet probes;
 
-    private MachineFacts(Path root, CpuTopology topology, AllowedCpus allowed, List<Integer> usable, boolean smt) {
-        this.root = root;
-        this.topology = topology;
-        this.allowed = allowed;
+    private MachineFacts(MachineSnapshot machine, List<Integer> usable, boolean smt) {
+        this.machine = machine;
+        this.topology = machine.topology();
+        this.allowed = machine.allowed();
         this.usable = usable;
         this.smt = smt;
         int maxThreads = PlacementPlanner.maxThreads(topology, usable, smt);
-        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), availableMemoryBytes(root), maxThreads);
+        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), machine.availableMemoryBytes(), maxThreads);
     }
 
     /**
@@ -52,8 +56,8 @@ public final class MachineFacts {
      * @throws UsageException when the list is malformed or names CPUs this process may not use
      */
     public static MachineFacts read(Path root, String cpusOption, boolean smt) {
-        CpuTopology topology = CpuTopology.read(root);
-        AllowedCpus allowed = AllowedCpus.read(root);
+        MachineSnapshot machine = MachineSnapshot.read(root);
+        AllowedCpus allowed = machine.allowed();
         List<Integer> usable = allowed.cpus();
         if (cpusOption != null) {
             List<Integer> requested;
@@ -70,7 +74,7 @@ public final class MachineFacts {
             }
             usable = requested;
         }
-        return new MachineFacts(root, topology, allowed, usable, smt);
+        return new MachineFacts(machine, usable, smt);
     }
 
     /** CPUs for {@code threads} workers: one per physical core first, siblings only with --smt. */
@@ -105,25 +109,44 @@ public final class MachineFacts {
         }
     }
 
-    public JsonNode inventoryJson() {
-        return BundleFormat.mapper().valueToTree(InventoryCollector.collect(root, true));
+    /** The inventory (live: OSHI and filesystem sizes too), collected on first use. */
+    public synchronized JsonNode inventoryJson() {
+        if (inventory == null) {
+            inventory = BundleFormat.mapper().valueToTree(InventoryCollector.collect(machine, true));
+        }
+        return inventory;
     }
 
     public List<EnvironmentCheck> environmentChecks() {
-        return EnvironmentChecks.run(root, usable);
+        return EnvironmentChecks.run(machine, usable, 0, Duration.ZERO);
+    }
+
+    /** The run's one set of probes, opened on first use and closed by {@link #close()}. */
+    public synchronized ProbeSet probes() {
+        if (probes == null) {
+            probes = ProbeSet.open(machine);
+        }
+        return probes;
     }
 
     /** Every probe's availability, with the reason and fix for those that cannot run here. */
     public List<ProbeStatus> probeStatuses() {
-        return ProbeSet.open(root).statuses();
+        return probes().statuses();
     }
 
     public Path root() {
-        return root;
+        return machine.root();
     }
 
     public StealMeter stealMeter() {
-        return new StealMeter(root, List.of());
+        return new StealMeter(machine.root(), List.of());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (probes != null) {
+            probes.close();
+        }
     }
 
     /** Direct memory the forks may allocate: the sizing already refused plans above 3/4 of this. */
@@ -152,24 +175,5 @@ public final class MachineFacts {
             }
         }
         return bytes > 0 ? bytes : llc.totalBytes();
-    }
-
-    /** min(MemAvailable, cgroup memory.max): what a run may use without swapping or an OOM kill. */
-    static long availableMemoryBytes(Path root) {
-        long available = -1;
-        try {
-            for (String line : Files.readAllLines(root.resolve("proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    available = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            available = -1;
-        }
-        Long cgroupMax = ContainerLimits.read(root).memoryMaxBytes();
-        if (cgroupMax != null && (available < 0 || cgroupMax < available)) {
-            available = cgroupMax;
-        }
-        return available;
     }
 }

@@ -1,5 +1,6 @@
 package org.assay.harness.plan;
 
+import org.assay.results.InvocationId;
 import org.assay.results.PlannedInvocation;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Workload;
@@ -12,9 +13,7 @@ public record PlanEntry(Workload workload, Map<String, Object> params, int threa
                  MeasurementSettings settings, double estimatedSeconds) {
 
     public String invocationId() {
-        StringBuilder id = new StringBuilder(workload.id()).append('[');
-        params.forEach((k, v) -> id.append(k).append('=').append(v).append(','));
-        return id.append("threads=").append(threads).append(']').toString();
+        return InvocationId.of(workload.id(), params, threads);
     }
 
     public PlannedInvocation toPlanned() {

@@ -82,7 +82,7 @@ class LevelResultsTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SummaryPrinter.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), all);
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("finding: memory.latency.level L3: L3 behaves like 3 MiB although the OS reports 32 MiB"),
+        assertTrue(out.contains("finding: memory.latency.level L3: L3 behaves like 3.1 MiB although the OS reports 32 MiB"),
                 out);
         assertFalse(out.contains("finding: memory.latency.level L2"), out);
     }

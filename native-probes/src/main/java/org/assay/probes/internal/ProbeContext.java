@@ -22,11 +22,16 @@ public final class ProbeContext {
     public final String cpuidProblem;
 
     public ProbeContext(Path root) {
+        this(root, CpuTopology.read(root));
+    }
+
+    /** @param topology the run's topology, already read under {@code root} */
+    public ProbeContext(Path root, CpuTopology topology) {
         this.root = root;
         this.sys = new SysFiles(root);
         this.msr = new MsrReader(root);
         this.cpuid = new CpuidReader(root);
-        this.topology = CpuTopology.read(root);
+        this.topology = topology;
         CpuidFacts f = null;
         String problem = null;
         try {

@@ -2,13 +2,11 @@ package org.assay.probes.inventory;
 
 import org.assay.probes.internal.CpuInfo;
 import org.assay.probes.internal.SysFiles;
-import org.assay.probes.internal.Units;
-import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CacheLevel;
-import org.assay.probes.topology.Cgroups;
-import org.assay.probes.topology.ContainerLimits;
 import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.topology.MachineSnapshot;
+import org.assay.probes.topology.MemInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.FileStore;
@@ -57,7 +55,13 @@ public final class InventoryCollector {
      *                whatever the root); false for fixture trees
      */
     public static Inventory collect(Path root, boolean useOshi) {
+        return collect(MachineSnapshot.read(root), useOshi);
+    }
+
+    /** As {@link #collect(Path, boolean)}, from the run's snapshot instead of reading the layout again. */
+    public static Inventory collect(MachineSnapshot snapshot, boolean useOshi) {
         long start = System.nanoTime();
+        Path root = snapshot.root();
         SysFiles fs = new SysFiles(root);
         List<String> notes = new ArrayList<>();
         OshiFacts oshi = useOshi ? OshiFacts.collect() : null;
@@ -69,10 +73,9 @@ public final class InventoryCollector {
         } else {
             notes.add("OSHI not used (fixture mode): no microarchitecture, no CPUID cache sizes, no filesystem sizes");
         }
-        CpuTopology topo = CpuTopology.read(root);
+        CpuTopology topo = snapshot.topology();
         CpuInfo cpuinfo = CpuInfo.parse(fs.lines("/proc/cpuinfo"));
-        Map<String, Long> meminfo = meminfo(fs.lines("/proc/meminfo"));
-        Cgroups cg = new Cgroups(fs);
+        MemInfo meminfo = snapshot.memInfo();
         List<Inventory.Cache> caches = caches(topo, oshi);
         if (caches.isEmpty()) {
             // Seen on a KVM guest whose kernel exposes no cacheinfo (and whose hypervisor zeroes the
@@ -92,8 +95,8 @@ public final class InventoryCollector {
                 os(fs),
                 jvm(),
                 virtualization(fs, cpuinfo),
-                ContainerLimits.read(cg),
-                AllowedCpus.read(fs, cg),
+                snapshot.limits(),
+                snapshot.allowed(),
                 frequency(fs, cpuinfo, oshi),
                 notes, PeakEstimator.compute(root, topo, isLiveRoot(root)));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -136,8 +139,8 @@ public final class InventoryCollector {
             Long oshiSize = o.map(OshiFacts.OshiCache::sizeBytes).filter(s -> s > 0).orElse(null);
             String mismatch = null;
             if (oshiSize != null && oshiSize != c.sizeBytes()) {
-                mismatch = "sysfs says " + Units.bytes(c.sizeBytes()) + " per instance, OSHI says "
-                        + Units.bytes(oshiSize) + "; sysfs (the kernel's cacheinfo) is used for sizing and sharing";
+                mismatch = "sysfs says " + ByteSizes.format(c.sizeBytes()) + " per instance, OSHI says "
+                        + ByteSizes.format(oshiSize) + "; sysfs (the kernel's cacheinfo) is used for sizing and sharing";
             }
             out.add(new Inventory.Cache(c.label(), c.level(), c.type(), c.sizeBytes(), c.instances(),
                     c.sharedCpuSets().stream().map(CpuList::format).toList(),
@@ -160,52 +163,30 @@ public final class InventoryCollector {
         topo.numaNodes().forEach((id, cpus) -> {
             Long mem = fs.lines("/sys/devices/system/node/node" + id + "/meminfo").stream()
                     .filter(l -> l.contains("MemTotal:")).findFirst()
-                    .flatMap(l -> kib(l.substring(l.indexOf("MemTotal:") + 9))).orElse(null);
+                    .flatMap(l -> MemInfo.kib(l.substring(l.indexOf("MemTotal:") + 9))).orElse(null);
             out.add(new Inventory.NumaNode(id, CpuList.format(cpus), mem));
         });
         return out;
     }
 
-    private static Inventory.Memory memory(SysFiles fs, Map<String, Long> mi, OshiFacts oshi) {
+    private static Inventory.Memory memory(SysFiles fs, MemInfo mi, OshiFacts oshi) {
         List<String> notes = new ArrayList<>();
         if (mi.isEmpty()) {
             notes.add("/proc/meminfo unreadable");
         }
         Long page = fs.firstLineStartingWith("/proc/self/smaps", "KernelPageSize:")
-                .flatMap(l -> kib(l.substring(l.indexOf(':') + 1))).orElse(null);
+                .flatMap(l -> MemInfo.kib(l.substring(l.indexOf(':') + 1))).orElse(null);
         if (page == null && oshi != null) {
             page = oshi.pageSizeBytes();
         }
         if (page == null) {
             notes.add("page size unknown: no KernelPageSize in /proc/self/smaps" + (oshi == null ? " and OSHI not used" : ""));
         }
-        if (mi.containsKey("MemTotal") && !mi.containsKey("MemAvailable")) {
+        if (mi.has("MemTotal") && !mi.has("MemAvailable")) {
             notes.add("no MemAvailable in /proc/meminfo (kernel older than 3.14)");
         }
         return new Inventory.Memory(mi.get("MemTotal"), mi.get("MemAvailable"), page, mi.get("Hugepagesize"),
                 mi.get("SwapTotal"), mi.get("SwapFree"), notes);
-    }
-
-    /** meminfo values in bytes ("MemTotal:  24576000 kB"). */
-    public static Map<String, Long> meminfo(List<String> lines) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (String l : lines) {
-            int colon = l.indexOf(':');
-            if (colon > 0) {
-                kib(l.substring(colon + 1)).ifPresent(v -> m.put(l.substring(0, colon).strip(), v));
-            }
-        }
-        return m;
-    }
-
-    /** "  1234 kB" to bytes; a bare number (HugePages_Total) stays as it is. */
-    private static Optional<Long> kib(String s) {
-        String t = s.strip();
-        boolean kb = t.endsWith("kB");
-        if (kb) {
-            t = t.substring(0, t.length() - 2).strip();
-        }
-        return SysFiles.parseLong(t).map(v -> kb ? v * 1024 : v);
     }
 
     private static List<Inventory.Disk> disks(SysFiles fs, OshiFacts oshi, List<String> notes) {

@@ -17,7 +17,7 @@ public final class PeakEstimator {
 
     public static Inventory.Peak compute(Path root, CpuTopology topo, boolean live) {
         List<String> notes = new ArrayList<>();
-        ProbeContext ctx = new ProbeContext(root);
+        ProbeContext ctx = new ProbeContext(root, topo);
         CpuidFacts f = ctx.facts;
         Integer flop = null;
         String isa = null;

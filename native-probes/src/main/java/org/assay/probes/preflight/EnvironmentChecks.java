@@ -1,13 +1,13 @@
 package org.assay.probes.preflight;
 
 import org.assay.probes.internal.SysFiles;
-import org.assay.probes.internal.Units;
-import org.assay.probes.inventory.InventoryCollector;
-import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.ContainerLimits;
 import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTimes;
 import org.assay.probes.topology.CpuTopology;
+import org.assay.probes.inventory.ByteSizes;
+import org.assay.probes.topology.MachineSnapshot;
+import org.assay.probes.topology.MemInfo;
 import org.assay.probes.topology.ProcStat;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +39,15 @@ public final class EnvironmentChecks {
     private static final String CPU = "/sys/devices/system/cpu";
 
     private final SysFiles fs;
+    private final MachineSnapshot machine;
     private final List<Integer> allowed;
     private final List<Integer> online;
 
     /** @param runCpus the CPUs the run will use; null or empty for every allowed CPU */
-    private EnvironmentChecks(Path root, List<Integer> runCpus) {
-        this.fs = new SysFiles(root);
-        this.allowed = runCpus == null || runCpus.isEmpty() ? AllowedCpus.read(root).cpus() : List.copyOf(runCpus);
+    private EnvironmentChecks(MachineSnapshot machine, List<Integer> runCpus) {
+        this.fs = new SysFiles(machine.root());
+        this.machine = machine;
+        this.allowed = runCpus == null || runCpus.isEmpty() ? machine.allowed().cpus() : List.copyOf(runCpus);
         List<Integer> on = CpuTopology.TopologyReader.parseOrEmpty(fs.read(CPU + "/online").orElse(""));
         this.online = on.isEmpty() ? allowed : on;
     }
@@ -76,7 +78,13 @@ public final class EnvironmentChecks {
     /** Every option at once; see the other overloads. */
     public static List<EnvironmentCheck> run(Path root, List<Integer> runCpus, long plannedWorkingSetBytes,
                                              Duration stealWindow) {
-        EnvironmentChecks c = new EnvironmentChecks(root, runCpus);
+        return run(MachineSnapshot.read(root), runCpus, plannedWorkingSetBytes, stealWindow);
+    }
+
+    /** As the other overloads, from the run's snapshot instead of reading the layout again. */
+    public static List<EnvironmentCheck> run(MachineSnapshot machine, List<Integer> runCpus, long plannedWorkingSetBytes,
+                                             Duration stealWindow) {
+        EnvironmentChecks c = new EnvironmentChecks(machine, runCpus);
         List<EnvironmentCheck> out = new ArrayList<>();
         out.add(c.governor());
         out.add(c.boost());
@@ -177,7 +185,7 @@ public final class EnvironmentChecks {
     EnvironmentCheck swap() {
         List<String> devices = fs.lines("/proc/swaps").stream().skip(1).filter(l -> !l.isBlank())
                 .map(l -> l.strip().split("\\s+")[0]).toList();
-        Map<String, Long> mi = InventoryCollector.meminfo(fs.lines("/proc/meminfo"));
+        MemInfo mi = machine.memInfo();
         Long total = mi.get("SwapTotal");
         Long free = mi.get("SwapFree");
         if (total == null && devices.isEmpty()) {
@@ -187,8 +195,8 @@ public final class EnvironmentChecks {
         if (!on) {
             return new EnvironmentCheck("memory.swap", "off", null);
         }
-        String value = "on: " + (total == null ? "size unknown" : Units.bytes(total))
-                + (total != null && free != null ? ", " + Units.bytes(total - free) + " used" : "")
+        String value = "on: " + (total == null ? "size unknown" : ByteSizes.format(total))
+                + (total != null && free != null ? ", " + ByteSizes.format(total - free) + " used" : "")
                 + (devices.isEmpty() ? "" : " (" + String.join(", ", devices) + ")");
         return new EnvironmentCheck("memory.swap", value,
                 "swap is on: a working set near the memory size can be paged out mid-run, and memory results "
@@ -228,7 +236,7 @@ public final class EnvironmentChecks {
     }
 
     EnvironmentCheck cpuQuota() {
-        ContainerLimits limits = ContainerLimits.read(fs.root());
+        ContainerLimits limits = machine.limits();
         if (limits.cpuQuotaCpus() == null) {
             String v = limits.cgroupVersion().equals("none") ? "none (no cgroup found)" : "none";
             return new EnvironmentCheck("cgroup.cpu.quota", v, null);
@@ -286,19 +294,19 @@ public final class EnvironmentChecks {
     }
 
     EnvironmentCheck availableMemory(long plannedBytes) {
-        Map<String, Long> mi = InventoryCollector.meminfo(fs.lines("/proc/meminfo"));
+        MemInfo mi = machine.memInfo();
         Long total = mi.get("MemTotal");
         Long avail = mi.get("MemAvailable");
         if (avail == null) {
             return new EnvironmentCheck("memory.available", "unavailable (no MemAvailable in /proc/meminfo)", null);
         }
-        ContainerLimits limits = ContainerLimits.read(fs.root());
+        ContainerLimits limits = machine.limits();
         long usable = limits.memoryMaxBytes() == null ? avail : Math.min(avail, limits.memoryMaxBytes());
-        String value = Units.bytes(avail) + " of " + (total == null ? "?" : Units.bytes(total)) + " available"
-                + (limits.memoryMaxBytes() == null ? "" : "; cgroup limit " + Units.bytes(limits.memoryMaxBytes()));
+        String value = ByteSizes.format(avail) + " of " + (total == null ? "?" : ByteSizes.format(total)) + " available"
+                + (limits.memoryMaxBytes() == null ? "" : "; cgroup limit " + ByteSizes.format(limits.memoryMaxBytes()));
         String warning = null;
         if (plannedBytes > 0 && usable < 2 * plannedBytes) {
-            warning = "only " + Units.bytes(usable) + " usable for a planned working set of " + Units.bytes(plannedBytes)
+            warning = "only " + ByteSizes.format(usable) + " usable for a planned working set of " + ByteSizes.format(plannedBytes)
                     + ": the run may swap, be OOM-killed, or measure page reclaim instead of memory";
         } else if (total != null && avail < total / 10) {
             warning = "less than 10 % of memory is available: page reclaim and cache pressure will disturb "

@@ -1,5 +1,6 @@
 package org.assay.workloads.cpu;
 
+import org.assay.workloads.ForkHeap;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
@@ -12,12 +13,7 @@ public final class CpuWorkloads {
     private CpuWorkloads() {
     }
 
-    /**
-     * The heap every JMH fork gets (the harness's ForkFlags.memory: -Xms1g -Xmx1g). Sizes whose
-     * arrays for all workers would not fit in 80% of it are refused before the run starts,
-     * rather than dying in the fork with an OutOfMemoryError.
-     */
-    static final long FORK_HEAP_BYTES = 1L << 30;
+    /** Share of the {@link ForkHeap} the arrays of all workers may fill. */
     static final double HEAP_SHARE = 0.8;
 
     /**
@@ -59,7 +55,7 @@ public final class CpuWorkloads {
     /** Refuses a working set that would not fit in the fork heap or in the machine's memory. */
     static void checkMemory(String what, long bytesPerWorker, int threads, SizingContext sizing) {
         long total = bytesPerWorker * threads;
-        long heapLimit = (long) (FORK_HEAP_BYTES * HEAP_SHARE);
+        long heapLimit = (long) (ForkHeap.BYTES * HEAP_SHARE);
         if (total > heapLimit) {
             throw new IllegalArgumentException(what + " needs " + (total >> 20) + " MiB for " + threads
                     + " worker(s), more than the " + (heapLimit >> 20) + " MiB of fork heap it may use: choose a smaller size");

@@ -38,7 +38,8 @@ import java.util.Map;
  */
 public final class ProbeProfiler implements InternalProfiler {
 
-    private final IterationMeter meter;
+    private final Path root;
+    private IterationMeter meter;
     private final Map<String, Boolean> available = new HashMap<>();
 
     public ProbeProfiler() throws ProfilerException {
@@ -60,15 +61,28 @@ public final class ProbeProfiler implements InternalProfiler {
                 throw new ProfilerException("ProbeProfiler: root=" + root + " is not a directory");
             }
         }
-        try {
-            meter = IterationMeter.open(root);
-        } catch (RuntimeException | LinkageError e) {
-            throw new ProfilerException("ProbeProfiler: probes could not be opened: " + e);
+        this.root = root;
+    }
+
+    /**
+     * The probes, opened at the first iteration rather than in the constructor: JMH also builds
+     * the profiler in the parent JVM to check its options, and probes opened there (perf_event
+     * descriptors, a clock estimate) would never be used or closed. The fork's meter lives as
+     * long as the fork, whose exit releases it.
+     */
+    private IterationMeter meter() {
+        if (meter == null) {
+            try {
+                meter = IterationMeter.open(root);
+            } catch (RuntimeException | LinkageError e) {
+                throw new IllegalStateException("ProbeProfiler: probes could not be opened under " + root + ": " + e, e);
+            }
+            for (Probe p : meter.probes().probes()) {
+                Availability a = p.availability();
+                available.put(p.id(), a.available());
+            }
         }
-        for (Probe p : meter.probes().probes()) {
-            Availability a = p.availability();
-            available.put(p.id(), a.available());
-        }
+        return meter;
     }
 
     @Override
@@ -78,13 +92,13 @@ public final class ProbeProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        meter.begin();
+        meter().begin();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        IterationMeter.IterationReading r = meter.end();
+        IterationMeter.IterationReading r = meter().end();
         List<Result> out = new ArrayList<>();
         if (available.get("rapl.energy")) {
             long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();

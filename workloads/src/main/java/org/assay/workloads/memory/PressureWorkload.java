@@ -1,5 +1,6 @@
 package org.assay.workloads.memory;
 
+import org.assay.workloads.ForkHeap;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
@@ -21,8 +22,8 @@ import java.util.Map;
  */
 final class PressureWorkload implements Workload {
 
-    /** The fork's heap (-Xmx1g) and JVM, which need room beside the region. */
-    static final long FORK_OVERHEAD_BYTES = 1536L << 20;
+    /** The fork's heap and JVM, which need room beside the region. */
+    static final long FORK_OVERHEAD_BYTES = ForkHeap.BYTES + ForkHeap.JVM_OVERHEAD_BYTES;
     private static final long QUICK_BYTES = 512L << 20;
     private static final long MIN_BYTES = 2L << 20;
 
