@@ -105,9 +105,7 @@ final class ChaseWorkload extends OneThreadWorkload {
      */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        int n = workingSets(params).size();
-        return new MeasurementSettings(base.forks(), n, Math.max(20, base.warmupMillis() / 5),
-                n * base.measurementIterations(), Math.max(20, base.measurementMillis() / 8));
+        return base.sweep(workingSets(params).size(), 5, 8);
     }
 
     static List<Long> workingSets(Map<String, Object> params) {

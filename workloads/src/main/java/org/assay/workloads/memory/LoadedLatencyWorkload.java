@@ -71,9 +71,7 @@ final class LoadedLatencyWorkload extends OneThreadWorkload {
 
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        int n = intensities(params).size();
-        return new MeasurementSettings(base.forks(), n, Math.max(20, base.warmupMillis() / 4),
-                n * base.measurementIterations(), Math.max(20, base.measurementMillis() / 4));
+        return base.sweep(intensities(params).size(), 4, 4);
     }
 
     @Override

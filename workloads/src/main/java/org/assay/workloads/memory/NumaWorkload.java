@@ -97,8 +97,7 @@ final class NumaWorkload extends OneThreadWorkload {
     /** Shorter iterations than the suite's: one DRAM-bound number per cell. */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return new MeasurementSettings(base.forks(), base.warmupIterations(), Math.max(20, base.warmupMillis() / 4),
-                base.measurementIterations(), Math.max(20, base.measurementMillis() / 4));
+        return base.shortened(4, 4);
     }
 
     @Override

@@ -109,8 +109,7 @@ final class PressureWorkload extends OneThreadWorkload {
     /** Iterations half the suite's: each first-touch operation is already 0.05-0.3 s long. */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return new MeasurementSettings(base.forks(), base.warmupIterations(), Math.max(20, base.warmupMillis() / 2),
-                base.measurementIterations(), Math.max(20, base.measurementMillis() / 2));
+        return base.shortened(2, 2);
     }
 
     @Override
