@@ -1,6 +1,7 @@
 package org.assay.probes;
 
 import org.assay.probes.internal.ProbeContext;
+import org.assay.probes.internal.ProbeIoException;
 import java.util.Objects;
 
 /**
@@ -51,12 +52,12 @@ abstract class ProbeBase implements Probe {
         return availability;
     }
 
-    /** Null when cpu N's MSR device opens, else why not (the message of the open error). */
+    /** Null when the first CPU's MSR device opens, else why not (the open error's message). */
     final String msrProblem() {
         try {
             ctx.msr.check(ctx.firstCpu());
             return null;
-        } catch (org.assay.probes.internal.ProbeIoException e) {
+        } catch (ProbeIoException e) {
             return e.getMessage();
         }
     }
