@@ -27,6 +27,8 @@
  * Build:   gcc -O3 -march=native -o chase chase.c
  */
 #define _GNU_SOURCE
+#define BENCH_NAME "chase"
+#include "bench_common.h"
 #include <sched.h>
 #include <sys/mman.h>
 #include <stdint.h>
@@ -44,17 +46,6 @@ static uint64_t mix(uint64_t z) {
     return z ^ (z >> 31);
 }
 
-static double now_ns(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1e9 + t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Kept out of line so the compiler cannot fold walks across calls. */
 __attribute__((noinline)) static char *walk(char *p, uint64_t steps) {
     for (uint64_t i = 0; i < steps; i++) p = *(char **)p;
@@ -68,8 +59,7 @@ int main(int argc, char **argv) {
     double ms = argc > 4 ? atof(argv[4]) : 50;
     if (reps < 1 || ms <= 0) { fprintf(stderr, "chase: REPS and MS must be positive\n"); return 2; }
 
-    cpu_set_t set; CPU_ZERO(&set); CPU_SET(0, &set);
-    if (sched_setaffinity(0, sizeof set, &set) != 0) perror("chase: sched_setaffinity");
+    pin_to_cpu(0);
 
     int ok = 1;
     char *sizes = strdup(argv[1]);
@@ -117,13 +107,13 @@ int main(int argc, char **argv) {
             ns[r] = (now_ns() - a) / k;
             steps += k;
         }
-        qsort(ns, reps, sizeof(double), cmp_double);
+        double median = sort_median(ns, reps);
         size_t expected = (size_t)order[steps % n] * LINE;
         if ((size_t)(p - base) != expected) {
             ok = 0;
             fprintf(stderr, "chase %lld: expected offset %zu but got %zu\n", bytes, expected, (size_t)(p - base));
         }
-        printf("size=%lld median_ns=%.3f best_ns=%.3f\n", bytes, ns[reps / 2], ns[0]);
+        printf("size=%lld median_ns=%.3f best_ns=%.3f\n", bytes, median, ns[0]);
         free(ns); free(next); free(order); free(base);
     }
     printf("cpu=%d\n", sched_getcpu());

@@ -21,6 +21,8 @@
  * Build:     gcc -O3 -march=native -o dgemm dgemm.c -lopenblas
  */
 #define _GNU_SOURCE
+#define BENCH_NAME "dgemm"
+#include "bench_common.h"
 #include <cblas.h>
 #include <errno.h>
 #include <math.h>
@@ -32,44 +34,6 @@
 extern char *openblas_get_corename(void);
 extern char *openblas_get_config(void);
 extern int openblas_get_num_threads(void);
-
-static long parse_long(const char *s, const char *what, long min) {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno != 0 || *end != '\0' || end == s || v < min) {
-        fprintf(stderr, "dgemm: %s must be an integer >= %ld, got '%s'\n", what, min, s);
-        exit(2);
-    }
-    return v;
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double *alloc_doubles(size_t n) {
-    size_t bytes = (n * sizeof(double) + 63) / 64 * 64;
-    double *p = aligned_alloc(64, bytes);
-    if (p == NULL) {
-        fprintf(stderr, "dgemm: cannot allocate %zu bytes\n", bytes);
-        exit(2);
-    }
-    return p;
-}
-
-static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
-static double uniform(void) { /* xorshift64*, [-1, 1) */
-    rng ^= rng >> 12; rng ^= rng << 25; rng ^= rng >> 27;
-    return (double)((rng * 2685821657736338717ULL) >> 11) * 0x1p-52 - 1.0;
-}
-
-static int cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static void matvec(const double *m, const double *x, double *y, long n) {
     for (long i = 0; i < n; i++) {
@@ -87,7 +51,7 @@ int main(int argc, char **argv) {
     long n = parse_long(argv[1], "N", 1);
     long reps = argc > 2 ? parse_long(argv[2], "REPS", 1) : 10;
     size_t nn = (size_t)n * n;
-    double *a = alloc_doubles(nn), *b = alloc_doubles(nn), *c = alloc_doubles(nn);
+    double *a = alloc_doubles(nn, 64), *b = alloc_doubles(nn, 64), *c = alloc_doubles(nn, 64);
     for (size_t i = 0; i < nn; i++) { a[i] = uniform(); b[i] = uniform(); c[i] = 0; }
 
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
@@ -97,11 +61,10 @@ int main(int argc, char **argv) {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
         t[r] = now() - t0;
     }
-    qsort(t, reps, sizeof(double), cmp);
-    double median = reps % 2 ? t[reps / 2] : 0.5 * (t[reps / 2 - 1] + t[reps / 2]);
+    double median = sort_median(t, reps);
     double flops = 2.0 * n * n * n;
 
-    double *x = alloc_doubles(n), *bx = alloc_doubles(n), *abx = alloc_doubles(n), *cx = alloc_doubles(n);
+    double *x = alloc_doubles(n, 64), *bx = alloc_doubles(n, 64), *abx = alloc_doubles(n, 64), *cx = alloc_doubles(n, 64);
     for (long i = 0; i < n; i++) x[i] = uniform();
     matvec(b, x, bx, n);
     matvec(a, bx, abx, n);

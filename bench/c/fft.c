@@ -21,6 +21,8 @@
  * Build:     gcc -O3 -march=native -fopenmp -o fft fft.c -lfftw3_omp -lfftw3 -lm
  */
 #define _GNU_SOURCE
+#define BENCH_NAME "fft"
+#include "bench_common.h"
 #include <errno.h>
 #include <fftw3.h>
 #include <math.h>
@@ -28,34 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static long parse_long(const char *s, const char *what, long min) {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno != 0 || *end != '\0' || end == s || v < min) {
-        fprintf(stderr, "fft: %s must be an integer >= %ld, got '%s'\n", what, min, s);
-        exit(2);
-    }
-    return v;
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static unsigned long long rng = 0x9E3779B97F4A7C15ULL;
-static double uniform(void) {
-    rng ^= rng >> 12; rng ^= rng << 25; rng ^= rng >> 27;
-    return (double)((rng * 2685821657736338717ULL) >> 11) * 0x1p-52 - 1.0;
-}
-
-static int cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv) {
     if (argc < 3 || argc > 4) {
@@ -90,8 +64,7 @@ int main(int argc, char **argv) {
         for (long b = 0; b < batch; b++) fftw_execute(plan);
         t[r] = (now() - s) / batch;
     }
-    qsort(t, reps, sizeof(double), cmp);
-    double median = reps % 2 ? t[reps / 2] : 0.5 * (t[reps / 2 - 1] + t[reps / 2]);
+    double median = sort_median(t, reps);
     double flops = 5.0 * n * log2((double)n);
 
     int ok = 1;

@@ -21,24 +21,14 @@
  * Build:   gcc -O3 -march=native -fopenmp -o stream stream.c
  */
 #define _GNU_SOURCE
+#define BENCH_NAME "stream"
+#include "bench_common.h"
 #include <omp.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static double *alloc_doubles(long n) {
-    size_t bytes = ((size_t)n * sizeof(double) + 4095) / 4096 * 4096;
-    double *p = aligned_alloc(4096, bytes);
-    if (!p) { fprintf(stderr, "stream: cannot allocate %zu bytes\n", bytes); exit(2); }
-    return p;
-}
-
-static int cmp_double(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
 
 static double a_of(long i) { return 1.0 + (double)(i & 1023) * 0x1p-10; }
 static double b_of(long i) { return 2.0 + (double)(i & 511) * 0x1p-9; }
@@ -87,7 +77,7 @@ int main(int argc, char **argv) {
     omp_set_dynamic(0);
     omp_set_num_threads(threads);
 
-    double *a = alloc_doubles(n), *b = alloc_doubles(n), *c = alloc_doubles(n);
+    double *a = alloc_doubles(n, 4096), *b = alloc_doubles(n, 4096), *c = alloc_doubles(n, 4096);
     int *cpus = calloc((size_t)threads, sizeof(int));
 #pragma omp parallel
     {
@@ -130,13 +120,11 @@ int main(int argc, char **argv) {
         fprintf(stderr, "stream: read expected sum %lld but got %lld\n", (long long)expected_sum, (long long)sum);
         errors++;
     }
-    qsort(seconds, reps, sizeof(double), cmp_double);
     double bytes = (double)bytes_per * n;
-    double median = reps % 2 ? seconds[reps / 2] : 0.5 * (seconds[reps / 2 - 1] + seconds[reps / 2]);
+    double median = sort_median(seconds, reps);
     printf("kernel=STREAM-style %s (not STREAM)\nn=%ld\nthreads=%d\n", kernel, n, threads);
     printf("%s_median_gbs=%.3f\n%s_best_gbs=%.3f\n", kernel, bytes / median / 1e9, kernel, bytes / seconds[0] / 1e9);
-    printf("thread_cpus=");
-    for (int i = 0; i < threads; i++) printf(i ? ",%d" : "%d", cpus[i]);
-    printf("\nvalidation=%s\n", errors ? "failed" : "ok");
+    print_thread_cpus(cpus, threads);
+    printf("validation=%s\n", errors ? "failed" : "ok");
     return errors ? 1 : 0;
 }

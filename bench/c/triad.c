@@ -40,6 +40,8 @@
  * Build:   gcc -O3 -march=native -fopenmp -o triad triad.c   (bench/run does this)
  */
 #define _GNU_SOURCE
+#define BENCH_NAME "triad"
+#include "bench_common.h"
 #include <errno.h>
 #include <math.h>
 #include <omp.h>
@@ -58,28 +60,6 @@
 static inline double y0_of(long i) { return 2.0 + (double)(i & 1023) * 0x1p-10; }
 static inline double c_of(long i) { return 0.5 + (double)(i & 511) * 0x1p-9; }
 
-static long parse_long(const char *s, const char *what, long min) {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno != 0 || *end != '\0' || end == s || v < min) {
-        fprintf(stderr, "triad: %s must be an integer >= %ld, got '%s'\n", what, min, s);
-        exit(2);
-    }
-    return v;
-}
-
-static double *alloc_doubles(long n) {
-    size_t bytes = (size_t)n * sizeof(double);
-    bytes = (bytes + ALIGN - 1) / ALIGN * ALIGN; /* aligned_alloc wants a multiple */
-    double *p = aligned_alloc(ALIGN, bytes);
-    if (p == NULL) {
-        fprintf(stderr, "triad: cannot allocate %zu bytes\n", bytes);
-        exit(2);
-    }
-    return p;
-}
-
 /* L3 size from sysfs, -1 if unknown. Not sysconf(_SC_LEVEL3_CACHE_SIZE): on the EPYC KVM
  * guest this was written on, glibc answers 335544320 (320 MiB) while sysfs and lscpu say
  * 32768K. */
@@ -94,11 +74,6 @@ static long l3_cache_bytes(void) {
     if (got < 1 || v <= 0)
         return -1;
     return unit == 'K' ? v * 1024 : unit == 'M' ? v * 1024 * 1024 : v;
-}
-
-static int cmp_double(const void *x, const void *y) {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
 }
 
 /* One triad pass; noinline keeps one copy of the loop that every repetition runs. */
@@ -141,7 +116,7 @@ int main(int argc, char **argv) {
     omp_set_dynamic(0);
     omp_set_num_threads(threads);
 
-    double *a = alloc_doubles(n), *b = alloc_doubles(n), *c = alloc_doubles(n);
+    double *a = alloc_doubles(n, ALIGN), *b = alloc_doubles(n, ALIGN), *c = alloc_doubles(n, ALIGN);
 
     /* First touch with the kernel's schedule. */
     int team = 0;
@@ -183,20 +158,15 @@ int main(int argc, char **argv) {
                   check_array("c", c, n, q, 0, 1);
 
     const double bytes = 3.0 * sizeof(double) * (double)n;
-    qsort(seconds, (size_t)reps, sizeof(double), cmp_double);
+    const double median_s = sort_median(seconds, reps);
     const double best_s = seconds[0];
-    const double median_s = reps % 2 ? seconds[reps / 2]
-                                     : 0.5 * (seconds[reps / 2 - 1] + seconds[reps / 2]);
     const double tick = omp_get_wtick();
 
     printf("kernel=STREAM-style triad (not STREAM)\n");
     printf("triad_n=%ld\n", n);
     printf("triad_bytes_per_rep=%.0f\n", bytes);
     printf("threads=%d\n", threads);
-    printf("thread_cpus=");
-    for (int i = 0; i < threads; i++)
-        printf(i ? ",%d" : "%d", cpus[i]);
-    printf("\n");
+    print_thread_cpus(cpus, threads);
     const char *bind = getenv("OMP_PROC_BIND"), *places = getenv("OMP_PLACES");
     printf("omp_proc_bind=%s\nomp_places=%s\n", bind ? bind : "unset", places ? places : "unset");
     printf("reps=%d\n", reps);

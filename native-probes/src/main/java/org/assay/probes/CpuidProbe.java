@@ -10,38 +10,20 @@ import java.util.List;
  * descriptors, cross-checked against {@code /proc/cpuinfo}. A static reading, but it tells the
  * other probes which registers exist (leaf 6 for thermal and APERF/MPERF, 0x80000007 for AMD RAPL).
  */
-final class CpuidProbe implements Probe {
-    private final ProbeContext ctx;
+final class CpuidProbe extends ProbeBase {
 
     CpuidProbe(ProbeContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public String id() {
-        return "cpuid";
-    }
-
-    @Override
-    public String unit() {
-        return "";
-    }
-
-    @Override
-    public String description() {
-        return "processor identity, features and caches from CPUID";
-    }
-
-    @Override
-    public Availability availability() {
+        super(ctx, "cpuid", "",
+                "processor identity, features and caches from CPUID");
         if (ctx.facts == null) {
             String reason = ctx.cpuidProblem == null ? "cpuid not readable" : ctx.cpuidProblem;
-            return Availability.unavailable(reason,
+            decide(Availability.unavailable(reason,
                     reason.contains("ENOENT") || reason.contains("missing")
                             ? "load the cpuid module (modprobe cpuid); in a container bind-mount /dev/cpu"
-                            : "run as root or make /dev/cpu/*/cpuid readable (chmod o+r or a udev rule)");
+                            : "run as root or make /dev/cpu/*/cpuid readable (chmod o+r or a udev rule)"));
+        } else {
+            decide(Availability.available("/dev/cpu/" + ctx.firstCpu() + "/cpuid"));
         }
-        return Availability.available("/dev/cpu/" + ctx.firstCpu() + "/cpuid");
     }
 
     /** Identity, features, caches and any disagreement with /proc/cpuinfo, for people. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * Which one is used is in {@link #availability()} and in the series name ({@code freq.effective},
  * {@code freq.cpufreq}, {@code freq.estimated}), so an estimate is never mistaken for a measurement.
  */
-final class FrequencyProbe implements Probe {
+final class FrequencyProbe extends ProbeBase {
 
     static final long IA32_MPERF = 0xE7;
     static final long IA32_APERF = 0xE8;
@@ -32,9 +32,7 @@ final class FrequencyProbe implements Probe {
 
     enum Source { APERF_MPERF, CPUFREQ, ESTIMATED }
 
-    private final ProbeContext ctx;
     private final Source source;
-    private final Availability availability;
     private final List<Integer> cpus;
     private double baseMHz = Double.NaN;
     private long mperfReg = IA32_MPERF;
@@ -43,51 +41,32 @@ final class FrequencyProbe implements Probe {
     private long[] lastM;
 
     FrequencyProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "frequency", "MHz",
+                "core clock: APERF/MPERF effective clock, cpufreq, or an estimate from an add chain");
         this.cpus = ctx.topology.online().isEmpty() ? List.of(ctx.firstCpu()) : ctx.topology.online();
         String aperf = openAperfMperf();
         if (aperf == null) {
             source = Source.APERF_MPERF;
-            availability = Availability.available(String.format(java.util.Locale.ROOT,
-                    "APERF/MPERF × base %.0f MHz", baseMHz));
+            decide(Availability.available(String.format(java.util.Locale.ROOT,
+                    "APERF/MPERF × base %.0f MHz", baseMHz)));
             return;
         }
         String cpufreq = cpufreqProblem();
         if (cpufreq == null) {
             source = Source.CPUFREQ;
-            availability = Availability.available("cpufreq scaling_cur_freq (driver "
+            decide(Availability.available("cpufreq scaling_cur_freq (driver "
                     + ctx.sys.read(cpufreqDir(cpus.get(0)) + "/scaling_driver").orElse("?") + ", governor "
                     + ctx.sys.read(cpufreqDir(cpus.get(0)) + "/scaling_governor").orElse("?")
-                    + "); APERF/MPERF: " + aperf);
+                    + "); APERF/MPERF: " + aperf));
             return;
         }
         source = Source.ESTIMATED;
-        availability = Availability.available("estimated from a dependent add chain (APERF/MPERF: " + aperf
-                + "; cpufreq: " + cpufreq + ")");
+        decide(Availability.available("estimated from a dependent add chain (APERF/MPERF: " + aperf
+                + "; cpufreq: " + cpufreq + ")"));
     }
 
     Source source() {
         return source;
-    }
-
-    @Override
-    public String id() {
-        return "frequency";
-    }
-
-    @Override
-    public String unit() {
-        return "MHz";
-    }
-
-    @Override
-    public String description() {
-        return "core clock: APERF/MPERF effective clock, cpufreq, or an estimate from an add chain";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
     }
 
     @Override
@@ -165,10 +144,9 @@ final class FrequencyProbe implements Probe {
         if (f != null && !f.aperfMperf() && !(amd && f.amdEffFreqReadOnly())) {
             return "no APERF/MPERF (CPUID.06H:ECX[0] clear, common in VMs)";
         }
-        try {
-            ctx.msr.check(ctx.firstCpu());
-        } catch (ProbeIoException e) {
-            return e.getMessage();
+        String unreadable = msrProblem();
+        if (unreadable != null) {
+            return unreadable;
         }
         if (amd && f != null && f.amdEffFreqReadOnly()) {
             mperfReg = AMD_MPERF_RO;

@@ -9,12 +9,11 @@ import java.util.List;
  * frequency and throttle probes fall back to MSRs, and this probe says once why they cannot.
  * Reading: the time-stamp counter (0x10) of the first CPU, as proof that a read works.
  */
-final class MsrProbe implements Probe {
-    private final ProbeContext ctx;
-    private final Availability availability;
+final class MsrProbe extends ProbeBase {
 
     MsrProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "msr", "",
+                "model-specific registers through /dev/cpu/N/msr (read only)");
         Availability a;
         try {
             ctx.msr.check(ctx.firstCpu());
@@ -22,32 +21,12 @@ final class MsrProbe implements Probe {
         } catch (ProbeIoException e) {
             a = Availability.unavailable(e.getMessage(), ProbeContext.msrFix(e));
         }
-        availability = a;
-    }
-
-    @Override
-    public String id() {
-        return "msr";
-    }
-
-    @Override
-    public String unit() {
-        return "";
-    }
-
-    @Override
-    public String description() {
-        return "model-specific registers through /dev/cpu/N/msr (read only)";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
+        decide(a);
     }
 
     @Override
     public List<Reading> read() {
-        if (!availability.available()) {
+        if (!availability().available()) {
             return List.of();
         }
         try {

@@ -16,7 +16,7 @@ import java.util.Map;
  * at 2 (the default) only per-process user-space counting, which is what the iteration
  * profiler uses; CPU-wide counters for the time series need paranoid ≤ 0 or CAP_PERFMON.
  */
-public final class PerfCounterProbe implements Probe {
+public final class PerfCounterProbe extends ProbeBase {
 
     static final Map<String, Long> EVENTS = new LinkedHashMap<>();
 
@@ -28,8 +28,6 @@ public final class PerfCounterProbe implements Probe {
         EVENTS.put("branch_misses", PerfEvents.HW_BRANCH_MISSES);
     }
 
-    private final ProbeContext ctx;
-    private final Availability availability;
     private final boolean cpuWide;
     private final Map<String, int[]> fds = new LinkedHashMap<>();
     private final Map<String, double[]> last = new LinkedHashMap<>();
@@ -37,13 +35,14 @@ public final class PerfCounterProbe implements Probe {
     private boolean closed;
 
     PerfCounterProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "perf.counters", "IPC",
+                "cycles, instructions, cache references/misses, branch misses per second and IPC");
         this.cpus = ctx.topology.online().isEmpty() ? List.of(0) : ctx.topology.online();
         Integer paranoid = ctx.sys.readInt("/proc/sys/kernel/perf_event_paranoid").orElse(null);
         String allows = paranoidMeaning(paranoid);
         if (!ctx.root.toAbsolutePath().normalize().equals(Path.of("/"))) {
-            availability = Availability.unavailable("hardware counters are counted live, not read from --root "
-                    + ctx.root + " (" + allows + ")", "run without --root on the machine itself");
+            decide(Availability.unavailable("hardware counters are counted live, not read from --root "
+                    + ctx.root + " (" + allows + ")", "run without --root on the machine itself"));
             cpuWide = false;
             return;
         }
@@ -51,35 +50,15 @@ public final class PerfCounterProbe implements Probe {
         problem = problem == null ? null : problem.replace("(type 0, config 0)", "(hardware cycles)");
         if (problem != null) {
             String software = tryOpen(PerfEvents.TYPE_SOFTWARE, PerfEvents.SW_TASK_CLOCK, 0, -1);
-            availability = Availability.unavailable(problem + (software == null ? "; software events (task-clock) work" : "")
-                    + "; " + allows, fixFor(problem));
+            decide(Availability.unavailable(problem + (software == null ? "; software events (task-clock) work" : "")
+                    + "; " + allows, fixFor(problem)));
             cpuWide = false;
             return;
         }
         boolean wide = paranoid != null && paranoid <= 0 && openCpuWide();
         cpuWide = wide;
-        availability = Availability.available("perf_event_open; " + allows
-                + (wide ? "; CPU-wide counters in the time series" : "; per-iteration only (CPU-wide needs paranoid <= 0)"));
-    }
-
-    @Override
-    public String id() {
-        return "perf.counters";
-    }
-
-    @Override
-    public String unit() {
-        return "IPC";
-    }
-
-    @Override
-    public String description() {
-        return "cycles, instructions, cache references/misses, branch misses per second and IPC";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
+        decide(Availability.available("perf_event_open; " + allows
+                + (wide ? "; CPU-wide counters in the time series" : "; per-iteration only (CPU-wide needs paranoid <= 0)")));
     }
 
     @Override

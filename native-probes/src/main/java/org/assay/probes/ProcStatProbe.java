@@ -13,39 +13,18 @@ import java.util.Optional;
  * interval since the previous read. Steal is the hypervisor taking the CPU for another guest: a
  * workload's score is only comparable when it stayed near zero.
  */
-final class ProcStatProbe implements Probe {
-    private final ProbeContext ctx;
-    private final Availability availability;
+final class ProcStatProbe extends ProbeBase {
     private ProcStat last;
     private final byte[] buffer = new byte[64 * 1024];
 
     ProcStatProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "host.procstat", "%",
+                "CPU busy, steal and iowait percentages per CPU and in total");
         Optional<ProcStat> first = ProcStat.read(ctx.root);
         last = first.orElse(null);
-        availability = first.isPresent() ? Availability.available(ctx.root.resolve("proc/stat").toString())
+        decide(first.isPresent() ? Availability.available(ctx.root.resolve("proc/stat").toString())
                 : Availability.unavailable(ctx.root.resolve("proc/stat") + " not readable",
-                        "mount /proc (or the host's /proc under --root)");
-    }
-
-    @Override
-    public String id() {
-        return "host.procstat";
-    }
-
-    @Override
-    public String unit() {
-        return "%";
-    }
-
-    @Override
-    public String description() {
-        return "CPU busy, steal and iowait percentages per CPU and in total";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
+                        "mount /proc (or the host's /proc under --root)"));
     }
 
     @Override

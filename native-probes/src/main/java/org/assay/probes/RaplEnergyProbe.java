@@ -28,7 +28,7 @@ import java.util.Set;
  * 2^-16 J whatever 0x606 says (using ESU would overstate DRAM energy 4×); AMD has one core
  * counter per physical core (SMT siblings read the same one), summed per package here.
  */
-final class RaplEnergyProbe implements Probe {
+final class RaplEnergyProbe extends ProbeBase {
 
     static final long MSR_RAPL_POWER_UNIT = 0x606;
     static final long MSR_PKG_ENERGY_STATUS = 0x611;
@@ -64,52 +64,31 @@ final class RaplEnergyProbe implements Probe {
         double advance() throws IOException;
     }
 
-    private final ProbeContext ctx;
     private final List<Domain> domains = new ArrayList<>();
-    private final Availability availability;
     private long lastReadNanos;
     private boolean primed;
     /** Thermal design power per package from MSR_PKG_POWER_INFO (0x614 bits 14:0), when readable. */
     private final Map<String, Double> tdp = new LinkedHashMap<>();
 
     RaplEnergyProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "rapl.energy", "W",
+                "RAPL energy per domain (package, core, uncore, dram, psys): J since start and average W");
         String powercapProblem = openPowercap();
         if (!domains.isEmpty()) {
-            availability = Availability.available("powercap " + ctx.root.resolve("sys/class/powercap"));
+            decide(Availability.available("powercap " + ctx.root.resolve("sys/class/powercap")));
             return;
         }
         String msrProblem = openMsr();
         if (!domains.isEmpty()) {
-            availability = Availability.available("MSR " + (ctx.amd() ? "0xC0010299/0xC001029A/0xC001029B" : "0x606/0x611..0x64D")
-                    + " (" + powercapProblem + ")");
+            decide(Availability.available("MSR " + (ctx.amd() ? "0xC0010299/0xC001029A/0xC001029B" : "0x606/0x611..0x64D")
+                    + " (" + powercapProblem + ")"));
             return;
         }
-        availability = Availability.unavailable(powercapProblem + "; MSR fallback: " + msrProblem,
+        decide(Availability.unavailable(powercapProblem + "; MSR fallback: " + msrProblem,
                 msrProblem.contains("EIO") || msrProblem.contains("no RAPL")
                         ? "none on this machine: the CPU or hypervisor does not expose RAPL (bare metal needed)"
                         : "modprobe intel_rapl_msr and run as root (energy_uj is 0400 since CVE-2020-8694), "
-                          + "or modprobe msr and run as root / with CAP_SYS_RAWIO");
-    }
-
-    @Override
-    public String id() {
-        return "rapl.energy";
-    }
-
-    @Override
-    public String unit() {
-        return "W";
-    }
-
-    @Override
-    public String description() {
-        return "RAPL energy per domain (package, core, uncore, dram, psys): J since start and average W";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
+                          + "or modprobe msr and run as root / with CAP_SYS_RAWIO"));
     }
 
     @Override
@@ -239,11 +218,9 @@ final class RaplEnergyProbe implements Probe {
     // --- MSR ------------------------------------------------------------------------------------
 
     private String openMsr() {
-        int lead = ctx.firstCpu();
-        try {
-            ctx.msr.check(lead);
-        } catch (ProbeIoException e) {
-            return e.getMessage();
+        String unreadable = msrProblem();
+        if (unreadable != null) {
+            return unreadable;
         }
         boolean amd = ctx.amd();
         if (ctx.facts != null && amd && !ctx.facts.amdRapl() && ctx.facts.family() < 0x17) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * deliberately not subtracted: it moves the throttle point, not the readout's reference
  * (turbostat b2b94be787bf).
  */
-final class ThermalProbe implements Probe {
+final class ThermalProbe extends ProbeBase {
 
     static final long IA32_THERM_STATUS = 0x19C;
     static final long IA32_PACKAGE_THERM_STATUS = 0x1B1;
@@ -30,13 +30,12 @@ final class ThermalProbe implements Probe {
     private record MsrSensor(String name, String scope, int cpu, long register, int tjMax) {
     }
 
-    private final ProbeContext ctx;
     private final List<Sensor> sensors = new ArrayList<>();
     private final List<MsrSensor> msrSensors = new ArrayList<>();
-    private final Availability availability;
 
     ThermalProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "thermal", "°C",
+                "CPU package, core and CCD temperatures, and thermal zones");
         List<String> sources = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (openHwmon()) {
@@ -55,31 +54,11 @@ final class ThermalProbe implements Probe {
         } else {
             problems.add("MSR: " + msr);
         }
-        availability = sources.isEmpty()
+        decide(sources.isEmpty()
                 ? Availability.unavailable(String.join("; ", problems),
                         "modprobe coretemp (Intel) or k10temp (AMD); on Intel also modprobe msr and run as root "
                                 + "or with CAP_SYS_RAWIO; a VM does not see the host's sensors")
-                : Availability.available(String.join(", ", sources));
-    }
-
-    @Override
-    public String id() {
-        return "thermal";
-    }
-
-    @Override
-    public String unit() {
-        return "°C";
-    }
-
-    @Override
-    public String description() {
-        return "CPU package, core and CCD temperatures, and thermal zones";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
+                : Availability.available(String.join(", ", sources)));
     }
 
     @Override
@@ -198,11 +177,9 @@ final class ThermalProbe implements Probe {
         if (ctx.facts != null && !ctx.facts.digitalThermalSensor()) {
             return "no digital thermal sensor (CPUID.06H:EAX[0] clear)";
         }
-        int lead = ctx.firstCpu();
-        try {
-            ctx.msr.check(lead);
-        } catch (ProbeIoException e) {
-            return e.getMessage();
+        String unreadable = msrProblem();
+        if (unreadable != null) {
+            return unreadable;
         }
         for (int pkgCpu : ctx.packageLeaders()) {
             int tjMax;

@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>AMD has no equivalent register: there the probe is unavailable and says throttling is not
  * known, rather than reporting "no throttling".
  */
-final class ThrottleProbe implements Probe {
+final class ThrottleProbe extends ProbeBase {
 
     /** Status bits of IA32_(PACKAGE_)THERM_STATUS. */
     static final Map<String, Integer> THERM_BITS = new LinkedHashMap<>();
@@ -58,14 +58,13 @@ final class ThrottleProbe implements Probe {
     private record Register(String scope, int cpu, long register, Map<String, Integer> bits) {
     }
 
-    private final ProbeContext ctx;
     private final List<Register> registers = new ArrayList<>();
     private final List<String> counterFiles = new ArrayList<>();
     private final Map<String, Long> lastCounts = new LinkedHashMap<>();
-    private final Availability availability;
 
     ThrottleProbe(ProbeContext ctx) {
-        this.ctx = ctx;
+        super(ctx, "throttle", "events",
+                "thermal, power-limit and PROCHOT throttling now (1/0) and throttle events since the previous read");
         List<String> sources = new ArrayList<>();
         String msr = openMsr();
         if (msr == null) {
@@ -85,36 +84,16 @@ final class ThrottleProbe implements Probe {
             counts();
         }
         if (!sources.isEmpty()) {
-            availability = Availability.available(String.join(", ", sources));
+            decide(Availability.available(String.join(", ", sources)));
         } else if (ctx.amd()) {
-            availability = Availability.unavailable("not known on AMD: no throttle-status register and no thermal_throttle "
+            decide(Availability.unavailable("not known on AMD: no throttle-status register and no thermal_throttle "
                     + "counters; judge from the frequency and thermal probes",
-                    "none; APERF/MPERF (frequency probe) and k10temp (thermal probe) give indirect evidence");
+                    "none; APERF/MPERF (frequency probe) and k10temp (thermal probe) give indirect evidence"));
         } else {
-            availability = Availability.unavailable("no thermal_throttle counters in "
+            decide(Availability.unavailable("no thermal_throttle counters in "
                     + ctx.root.resolve("sys/devices/system/cpu/cpu0") + "; MSR: " + msr,
-                    "modprobe msr and run as root or with CAP_SYS_RAWIO (Intel); a VM does not see the host's throttling");
+                    "modprobe msr and run as root or with CAP_SYS_RAWIO (Intel); a VM does not see the host's throttling"));
         }
-    }
-
-    @Override
-    public String id() {
-        return "throttle";
-    }
-
-    @Override
-    public String unit() {
-        return "events";
-    }
-
-    @Override
-    public String description() {
-        return "thermal, power-limit and PROCHOT throttling now (1/0) and throttle events since the previous read";
-    }
-
-    @Override
-    public Availability availability() {
-        return availability;
     }
 
     @Override
@@ -138,7 +117,7 @@ final class ThrottleProbe implements Probe {
 
     /** Throttle events since the previous call: counter increments plus reasons active now; NaN if not known. */
     synchronized double events() {
-        if (!availability.available()) {
+        if (!availability().available()) {
             return Double.NaN;
         }
         double n = 0;
@@ -170,10 +149,9 @@ final class ThrottleProbe implements Probe {
         if (ctx.facts != null && !ctx.facts.intel()) {
             return "the throttle-status MSRs are Intel-only";
         }
-        try {
-            ctx.msr.check(ctx.firstCpu());
-        } catch (ProbeIoException e) {
-            return e.getMessage();
+        String unreadable = msrProblem();
+        if (unreadable != null) {
+            return unreadable;
         }
         for (int pkgCpu : ctx.packageLeaders()) {
             String pkg = "package" + Math.max(ctx.packageOf(pkgCpu), 0);

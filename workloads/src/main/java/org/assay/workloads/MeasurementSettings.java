@@ -32,6 +32,22 @@ public record MeasurementSettings(int forks, int warmupIterations, long warmupMi
         return new MeasurementSettings(1, 1, 100, 3, 100);
     }
 
+    /** The same iterations, each shorter: warm-up and measurement times divided, at least 20 ms. */
+    public MeasurementSettings shortened(int warmupDivisor, int measurementDivisor) {
+        return new MeasurementSettings(forks, warmupIterations, Math.max(20, warmupMillis / warmupDivisor),
+                measurementIterations, Math.max(20, measurementMillis / measurementDivisor));
+    }
+
+    /**
+     * A sweep's settings (see {@link Workload#sweepPoints}): one warm-up round over its points and
+     * as many measurement rounds as these settings have iterations, iteration k measuring point
+     * {@code k mod points}; each iteration shortened as by {@link #shortened}.
+     */
+    public MeasurementSettings sweep(int points, int warmupDivisor, int measurementDivisor) {
+        MeasurementSettings s = shortened(warmupDivisor, measurementDivisor);
+        return new MeasurementSettings(forks, points, s.warmupMillis, points * measurementIterations, s.measurementMillis);
+    }
+
     /** Seconds the timed part takes; the planner adds fork start-up and set-up. */
     public double timedSeconds() {
         return forks * (warmupIterations * warmupMillis + measurementIterations * measurementMillis) / 1000.0;

@@ -1,10 +1,7 @@
 package org.assay.probes.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Executes CPUID on CPU N through {@code <root>/dev/cpu/N/cpuid}: a 16-byte {@code pread} at
@@ -15,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CpuidReader {
 
     private final Path root;
-    private final Map<Integer, Object> fixtures = new ConcurrentHashMap<>();
+    private final FixtureNodes fixtures = new FixtureNodes(2);
 
     CpuidReader(Path root) {
         this.root = root;
@@ -28,23 +25,8 @@ final class CpuidReader {
     /** {eax, ebx, ecx, edx}. */
     int[] read(int cpu, int leaf, int subleaf) throws ProbeIoException {
         Path dev = device(cpu);
-        Object cached = fixtures.get(cpu);
-        if (cached == null) {
-            cached = Boolean.FALSE;
-            if (Files.isRegularFile(dev)) {
-                try {
-                    cached = RegisterFixture.load(dev, 2);
-                } catch (IOException e) {
-                    throw new ProbeIoException(ProbeIoException.EIO, "bad fixture " + dev + ": " + e.getMessage());
-                }
-            }
-            fixtures.put(cpu, cached);
-        }
-        if (cached instanceof RegisterFixture) {
-            RegisterFixture fx = (RegisterFixture) cached;
-            if (fx.openError() != null) {
-                throw new ProbeIoException(fx.openError(), "open " + dev);
-            }
+        RegisterFixture fx = fixtures.open(cpu, dev);
+        if (fx != null) {
             long[] v = fx.next(leaf & 0xFFFFFFFFL, subleaf & 0xFFFFFFFFL);
             return v == null ? new int[4] : new int[] {(int) v[0], (int) v[1], (int) v[2], (int) v[3]};
         }

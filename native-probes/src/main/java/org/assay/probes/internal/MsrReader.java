@@ -1,11 +1,7 @@
 package org.assay.probes.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads model-specific registers through {@code <root>/dev/cpu/N/msr}: a {@code pread} of 8 bytes
@@ -20,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MsrReader {
 
     private final Path root;
-    private final Map<Integer, Object> fixtures = new ConcurrentHashMap<>();
+    private final FixtureNodes fixtures = new FixtureNodes(1);
 
     MsrReader(Path root) {
         this.root = root;
@@ -33,11 +29,8 @@ public final class MsrReader {
     /** The unsigned 64-bit register value. */
     public long read(int cpu, long register) throws ProbeIoException {
         Path dev = device(cpu);
-        RegisterFixture fx = fixture(cpu, dev);
+        RegisterFixture fx = fixtures.open(cpu, dev);
         if (fx != null) {
-            if (fx.openError() != null) {
-                throw new ProbeIoException(fx.openError(), "open " + dev);
-            }
             Long v = fx.nextScalar(register);
             if (v == null) {
                 throw new ProbeIoException(ProbeIoException.EIO, "rdmsr 0x" + Long.toHexString(register) + " on cpu" + cpu);
@@ -51,11 +44,7 @@ public final class MsrReader {
     /** Throws the open error of cpu N's device, if any (ENOENT when the msr module is not loaded). */
     public void check(int cpu) throws ProbeIoException {
         Path dev = device(cpu);
-        RegisterFixture fx = fixture(cpu, dev);
-        if (fx != null) {
-            if (fx.openError() != null) {
-                throw new ProbeIoException(fx.openError(), "open " + dev);
-            }
+        if (fixtures.open(cpu, dev) != null) {
             return;
         }
         if (!Files.exists(dev)) {
@@ -69,23 +58,5 @@ public final class MsrReader {
                 throw e;
             }
         }
-    }
-
-    private RegisterFixture fixture(int cpu, Path dev) throws ProbeIoException {
-        Object cached = fixtures.get(cpu);
-        if (cached == null) {
-            cached = Boolean.FALSE;
-            if (Files.isRegularFile(dev)) {
-                try {
-                    cached = RegisterFixture.load(dev, 1);
-                } catch (NoSuchFileException e) {
-                    throw new ProbeIoException(ProbeIoException.ENOENT, dev + " missing");
-                } catch (IOException e) {
-                    throw new ProbeIoException(ProbeIoException.EIO, "bad fixture " + dev + ": " + e.getMessage());
-                }
-            }
-            fixtures.put(cpu, cached);
-        }
-        return cached instanceof RegisterFixture ? (RegisterFixture) cached : null;
     }
 }

@@ -1,8 +1,9 @@
 package org.assay.workloads.cpu;
 
+import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Suite;
-import org.assay.workloads.Workload;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,17 @@ import java.util.Map;
  * settings whose warm-up leaves C2 time to compile the Vector API kernels
  * ({@link CpuWorkloads#settings}).
  */
-abstract class CpuWorkload implements Workload {
+abstract class CpuWorkload extends DescribedWorkload {
 
-    @Override
-    public final boolean higherIsBetter() {
-        return true;
+    CpuWorkload(String id, int definitionVersion, String benchmark, String unit, String summary) {
+        super(id, definitionVersion, benchmark, unit, true, summary);
+    }
+
+    /** The parameters of a kernel sized by one number, its order {@code n} (matrix order, transform length). */
+    static Map<String, Object> orderParams(int n) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n", n);
+        return p;
     }
 
     @Override

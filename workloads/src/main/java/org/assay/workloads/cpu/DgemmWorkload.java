@@ -3,7 +3,6 @@ package org.assay.workloads.cpu;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,35 +17,22 @@ final class DgemmWorkload extends CpuWorkload {
     /** Largest order: three n x n double arrays must stay addressable by int. */
     static final int MAX_N = 16_384;
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "double matrix product C = A x B, packed and register-tiled with the Vector API, GFLOP/s (2n^3)";
+    DgemmWorkload() {
+        super(ID, 1, "org.assay.workloads.jmh.BlockedDgemmBench.multiply", "GFLOP/s",
+                "double matrix product C = A x B, packed and register-tiled with the Vector API, GFLOP/s (2n^3)");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.BlockedDgemmBench.multiply"; }
-
-    @Override public String unit() { return "GFLOP/s"; }
 
     /** 256: all three matrices in L2; 1024: 24 MiB, in L3; 2048: 96 MiB, well past the 32 MiB L3. */
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
         return switch (suite) {
-            case quick -> List.of(params(1024));
-            case standard -> List.of(params(256), params(1024), params(2048));
-            case thorough -> List.of(params(256), params(512), params(1024), params(2048));
+            case quick -> List.of(orderParams(1024));
+            case standard -> List.of(orderParams(256), orderParams(1024), orderParams(2048));
+            case thorough -> List.of(orderParams(256), orderParams(512), orderParams(1024), orderParams(2048));
         };
     }
 
-    private static Map<String, Object> params(int n) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("n", n);
-        return p;
-    }
-
-    @Override public Map<String, Object> testParams() { return params(64); }
+    @Override public Map<String, Object> testParams() { return orderParams(64); }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

@@ -3,7 +3,6 @@ package org.assay.workloads.cpu;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +16,11 @@ final class FftWorkload extends CpuWorkload {
     /** The kernel's smallest size: an 8-point scalar pass and one vector pass of 8 lanes. */
     static final long MIN_N = 16;
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "complex double 1-D FFT, radix-2/4 with precomputed twiddles, Vector API, GFLOP/s (5 n log2 n)";
+    /** Definition version 2: one array with staggered vectors and 64-byte aligned data (was: six separate arrays). */
+    FftWorkload() {
+        super(ID, 2, "org.assay.workloads.jmh.ComplexFftBench.transform", "GFLOP/s",
+                "complex double 1-D FFT, radix-2/4 with precomputed twiddles, Vector API, GFLOP/s (5 n log2 n)");
     }
-
-    /** 2: one array with staggered vectors and 64-byte aligned data (was: six separate arrays). */
-    @Override public int definitionVersion() { return 2; }
 
     /**
      * Objects on 64-byte boundaries, so that the kernel's data (ComplexFft.ALIGN_OFFSET) starts on
@@ -33,10 +29,6 @@ final class FftWorkload extends CpuWorkload {
      */
     @Override public List<String> forkJvmArgs() { return List.of("-XX:ObjectAlignmentInBytes=64"); }
 
-    @Override public String benchmark() { return "org.assay.workloads.jmh.ComplexFftBench.transform"; }
-
-    @Override public String unit() { return "GFLOP/s"; }
-
     /**
      * 2^10 (32 KiB of data and output: L1/L2), 2^12, 2^16 (2 MiB: L2/L3), 2^20 (32 MiB of
      * arrays: the L3's size) and 2^22 (out of cache).
@@ -44,19 +36,14 @@ final class FftWorkload extends CpuWorkload {
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
         return switch (suite) {
-            case quick -> List.of(params(4096));
-            case standard -> List.of(params(1024), params(4096), params(1 << 16), params(1 << 20));
-            case thorough -> List.of(params(1024), params(4096), params(1 << 16), params(1 << 20), params(1 << 22));
+            case quick -> List.of(orderParams(4096));
+            case standard -> List.of(orderParams(1024), orderParams(4096), orderParams(1 << 16), orderParams(1 << 20));
+            case thorough -> List.of(orderParams(1024), orderParams(4096), orderParams(1 << 16), orderParams(1 << 20),
+                    orderParams(1 << 22));
         };
     }
 
-    private static Map<String, Object> params(int n) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("n", n);
-        return p;
-    }
-
-    @Override public Map<String, Object> testParams() { return params(256); }
+    @Override public Map<String, Object> testParams() { return orderParams(256); }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {

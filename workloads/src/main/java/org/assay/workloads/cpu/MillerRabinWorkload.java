@@ -16,17 +16,10 @@ final class MillerRabinWorkload extends CpuWorkload {
     static final long START = 1_000_000_000_000_000_000L;
     static final long START_63_BIT = 9_000_000_000_000_000_000L;
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "deterministic 64-bit Miller-Rabin (7 bases, Montgomery products) over [start, start + count), numbers/s";
+    MillerRabinWorkload() {
+        super(ID, 1, "org.assay.workloads.jmh.MillerRabinBench.count", "numbers/s",
+                "deterministic 64-bit Miller-Rabin (7 bases, Montgomery products) over [start, start + count), numbers/s");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.MillerRabinBench.count"; }
-
-    @Override public String unit() { return "numbers/s"; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {

@@ -14,17 +14,10 @@ final class SieveWorkload extends CpuWorkload {
 
     static final String ID = "cpu.primes.sieve";
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "segmented sieve of Eratosthenes below 10^k, L1-resident segments, numbers/s";
+    SieveWorkload() {
+        super(ID, 1, "org.assay.workloads.jmh.SegmentedSieveBench.sieve", "numbers/s",
+                "segmented sieve of Eratosthenes below 10^k, L1-resident segments, numbers/s");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.SegmentedSieveBench.sieve"; }
-
-    @Override public String unit() { return "numbers/s"; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {

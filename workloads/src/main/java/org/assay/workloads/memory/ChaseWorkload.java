@@ -15,7 +15,7 @@ import java.util.Map;
  * result per set); the random pattern gives the latency staircase, the strided pattern
  * (standard and thorough suites) shows line size and prefetching at a DRAM-sized set.
  */
-final class ChaseWorkload implements Workload {
+final class ChaseWorkload extends OneThreadWorkload {
 
     static final String ID = "memory.latency.chase";
     static final long MAX_WORKING_SET = 1L << 30;
@@ -23,19 +23,10 @@ final class ChaseWorkload implements Workload {
     private static final long MIN_DRAM_SET = 64L << 20;
     private static final int[] STRIDES = {8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096};
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "pointer chase over a random cyclic permutation (and strided), off-heap, 1 KiB to >= 4x LLC, ns per load";
+    ChaseWorkload() {
+        super(ID, 1, "org.assay.workloads.jmh.PointerChaseBench.chase", "ns", false,
+                "pointer chase over a random cyclic permutation (and strided), off-heap, 1 KiB to >= 4x LLC, ns per load");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.PointerChaseBench.chase"; }
-
-    @Override public String unit() { return "ns"; }
-
-    @Override public boolean higherIsBetter() { return false; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -114,9 +105,7 @@ final class ChaseWorkload implements Workload {
      */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        int n = workingSets(params).size();
-        return new MeasurementSettings(base.forks(), n, Math.max(20, base.warmupMillis() / 5),
-                n * base.measurementIterations(), Math.max(20, base.measurementMillis() / 8));
+        return base.sweep(workingSets(params).size(), 5, 8);
     }
 
     static List<Long> workingSets(Map<String, Object> params) {
@@ -137,10 +126,7 @@ final class ChaseWorkload implements Workload {
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
-        if (threads != 1) {
-            throw new IllegalArgumentException("the pointer chase measures one thread's latency; use --threads 1, not "
-                    + threads);
-        }
+        requireOneThread(threads, "the pointer chase measures one thread's latency");
         Object pattern = params.get("pattern");
         int slot = 64;
         if ("strided".equals(pattern)) {
@@ -179,11 +165,6 @@ final class ChaseWorkload implements Workload {
     @Override
     public double scorePerOp(Map<String, Object> params, int threads) {
         return 1.0; // PointerChaseBench declares @OperationsPerInvocation(LOADS): JMH's ns/op is ns per load
-    }
-
-    @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return List.of(1);
     }
 
     @Override

@@ -16,23 +16,14 @@ import java.util.Map;
  * {@code secondary.loadGBps}: latency against bandwidth, MLC's loaded-latency curve. One fork,
  * the intensities in rotation (a sweep). Standard and thorough suites.
  */
-final class LoadedLatencyWorkload implements Workload {
+final class LoadedLatencyWorkload extends OneThreadWorkload {
 
     private static final List<Integer> INTENSITIES = List.of(0, 25, 50, 75, 100);
 
-    @Override public String id() { return "memory.latency.loaded"; }
-
-    @Override public String summary() {
-        return "chase latency at DRAM size while the other CPUs read memory at 0-100% duty, ns per load (+ load GB/s)";
+    LoadedLatencyWorkload() {
+        super("memory.latency.loaded", 1, "org.assay.workloads.jmh.LoadedChaseBench.chase", "ns", false,
+                "chase latency at DRAM size while the other CPUs read memory at 0-100% duty, ns per load (+ load GB/s)");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.LoadedChaseBench.chase"; }
-
-    @Override public String unit() { return "ns"; }
-
-    @Override public boolean higherIsBetter() { return false; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -52,8 +43,6 @@ final class LoadedLatencyWorkload implements Workload {
     }
 
     @Override public Map<String, Object> testParams() { return params(1L << 20, List.of(0, 100)); }
-
-    @Override public List<Integer> threadCounts(Suite suite, int maxThreads) { return List.of(1); }
 
     static List<Integer> intensities(Map<String, Object> params) {
         List<Integer> out = new ArrayList<>();
@@ -82,17 +71,12 @@ final class LoadedLatencyWorkload implements Workload {
 
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        int n = intensities(params).size();
-        return new MeasurementSettings(base.forks(), n, Math.max(20, base.warmupMillis() / 4),
-                n * base.measurementIterations(), Math.max(20, base.measurementMillis() / 4));
+        return base.sweep(intensities(params).size(), 4, 4);
     }
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
-        if (threads != 1) {
-            throw new IllegalArgumentException("the loaded chase runs one measured thread (the load uses the other CPUs);"
-                    + " use --threads 1, not " + threads);
-        }
+        requireOneThread(threads, "the loaded chase runs one measured thread (the load uses the other CPUs)");
         for (int i : intensities(params)) {
             if (i < 0 || i > 100) {
                 throw new IllegalArgumentException("intensities must be between 0 and 100 percent, got " + i);

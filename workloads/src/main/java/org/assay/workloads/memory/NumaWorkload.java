@@ -25,36 +25,24 @@ import java.util.Map;
  * to the default policy. Where set_mempolicy is refused the memory lands by first touch on the
  * worker's own node, and the cell is local whatever its label: the fork prints that.
  */
-final class NumaWorkload implements Workload {
+final class NumaWorkload extends OneThreadWorkload {
 
     private final boolean latency;
     private final Path root;
 
     NumaWorkload(boolean latency, Path root) {
+        super(latency ? "memory.numa.latency" : "memory.numa.bandwidth", 1,
+                "org.assay.workloads.jmh.NumaBench." + (latency ? "latency" : "bandwidth"),
+                latency ? "ns" : "GB/s", !latency,
+                latency
+                        ? "NUMA matrix of chase latency, CPU node x memory node (1x1 on a single-node machine), ns per load"
+                        : "NUMA matrix of read bandwidth at one thread, CPU node x memory node (1x1 on one node), GB/s");
         this.latency = latency;
         this.root = root;
     }
 
-    @Override public String id() { return latency ? "memory.numa.latency" : "memory.numa.bandwidth"; }
-
     /** The matrix's cells come from the topology: a node number the machine lacks would fail in the fork. */
     @Override public java.util.Set<String> derivedParams() { return java.util.Set.of("cpuNode", "memNode", "nodes", "cpu"); }
-
-    @Override public String summary() {
-        return latency
-                ? "NUMA matrix of chase latency, CPU node x memory node (1x1 on a single-node machine), ns per load"
-                : "NUMA matrix of read bandwidth at one thread, CPU node x memory node (1x1 on one node), GB/s";
-    }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() {
-        return "org.assay.workloads.jmh.NumaBench." + (latency ? "latency" : "bandwidth");
-    }
-
-    @Override public String unit() { return latency ? "ns" : "GB/s"; }
-
-    @Override public boolean higherIsBetter() { return !latency; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -83,15 +71,8 @@ final class NumaWorkload implements Workload {
     }
 
     @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return List.of(1);
-    }
-
-    @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
-        if (threads != 1) {
-            throw new IllegalArgumentException("the NUMA matrix measures one worker per cell; use --threads 1, not " + threads);
-        }
+        requireOneThread(threads, "the NUMA matrix measures one worker per cell");
         long mem = Workload.longParam(params, "memNode"), cpuNode = Workload.longParam(params, "cpuNode");
         if (mem < 0 || cpuNode < 0 || mem >= 64) {
             throw new IllegalArgumentException("cpuNode and memNode must be node numbers 0..63, got " + cpuNode + ", " + mem);
@@ -116,8 +97,7 @@ final class NumaWorkload implements Workload {
     /** Shorter iterations than the suite's: one DRAM-bound number per cell. */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return new MeasurementSettings(base.forks(), base.warmupIterations(), Math.max(20, base.warmupMillis() / 4),
-                base.measurementIterations(), Math.max(20, base.measurementMillis() / 4));
+        return base.shortened(4, 4);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Map;
  * available memory; thorough half. Available memory is min(MemAvailable, cgroup memory.max);
  * a region that would not fit beside the fork's own heap is refused before anything runs.
  */
-final class PressureWorkload implements Workload {
+final class PressureWorkload extends OneThreadWorkload {
 
     /** The fork's heap and JVM, which need room beside the region. */
     static final long FORK_OVERHEAD_BYTES = ForkHeap.BYTES + ForkHeap.JVM_OVERHEAD_BYTES;
@@ -30,6 +30,12 @@ final class PressureWorkload implements Workload {
     private final boolean firstTouch;
 
     private PressureWorkload(boolean firstTouch) {
+        super(firstTouch ? "memory.pressure.firstTouch" : "memory.pressure.random", 1,
+                "org.assay.workloads.jmh.OffHeapPressureBench." + (firstTouch ? "firstTouch" : "random"),
+                firstTouch ? "GB/s" : "Mreads/s", true,
+                firstTouch
+                        ? "first-touch page-fault throughput of a chronicle-bytes off-heap region, THP on/off by madvise, GB/s (+ faults/s)"
+                        : "independent random 8-byte reads over a large touched off-heap region, THP on/off, million reads/s");
         this.firstTouch = firstTouch;
     }
 
@@ -40,24 +46,6 @@ final class PressureWorkload implements Workload {
     static PressureWorkload random() {
         return new PressureWorkload(false);
     }
-
-    @Override public String id() { return firstTouch ? "memory.pressure.firstTouch" : "memory.pressure.random"; }
-
-    @Override public String summary() {
-        return firstTouch
-                ? "first-touch page-fault throughput of a chronicle-bytes off-heap region, THP on/off by madvise, GB/s (+ faults/s)"
-                : "independent random 8-byte reads over a large touched off-heap region, THP on/off, million reads/s";
-    }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() {
-        return "org.assay.workloads.jmh.OffHeapPressureBench." + (firstTouch ? "firstTouch" : "random");
-    }
-
-    @Override public String unit() { return firstTouch ? "GB/s" : "Mreads/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -93,15 +81,8 @@ final class PressureWorkload implements Workload {
     @Override public Map<String, Object> testParams() { return params(8L << 20, "huge"); }
 
     @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return List.of(1);
-    }
-
-    @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
-        if (threads != 1) {
-            throw new IllegalArgumentException("the pressure workloads run one thread; use --threads 1, not " + threads);
-        }
+        requireOneThread(threads, "the pressure workloads run one thread");
         long bytes = Workload.longParam(params, "regionBytes");
         if (bytes < MIN_BYTES || Long.bitCount(bytes) != 1) {
             throw new IllegalArgumentException("regionBytes must be a power of two of at least 2 MiB, got " + bytes);
@@ -129,8 +110,7 @@ final class PressureWorkload implements Workload {
     /** Iterations half the suite's: each first-touch operation is already 0.05-0.3 s long. */
     @Override
     public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
-        return new MeasurementSettings(base.forks(), base.warmupIterations(), Math.max(20, base.warmupMillis() / 2),
-                base.measurementIterations(), Math.max(20, base.measurementMillis() / 2));
+        return base.shortened(2, 2);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.assay.workloads.memory;
 
+import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -14,31 +15,19 @@ import java.util.Map;
  * triad, sized by the same rule (each array >= 4x the LLC, {@link TriadWorkload#arrayElementsFor})
  * and run at 1..N threads. Standard and thorough suites only: the quick suite keeps the triad.
  */
-final class StreamKernelWorkload implements Workload {
+final class StreamKernelWorkload extends DescribedWorkload {
 
     private final StreamKernel.Kind kind;
 
     StreamKernelWorkload(StreamKernel.Kind kind) {
+        super("memory.bandwidth." + kind.metricName(), 1, "org.assay.workloads.jmh.StreamKernelBench.pass", "GB/s", true,
+                "STREAM-style " + kind.metricName() + " on off-heap arrays >= 4x LLC, GB/s ("
+                        + kind.bytesPerElement() + " bytes per element, STREAM byte counting)");
         this.kind = kind;
     }
 
-    @Override public String id() { return "memory.bandwidth." + kind.metricName(); }
-
     /** Each kind is its own metric (memory.bandwidth.copy, ...): select it with --only, not --param. */
     @Override public java.util.Set<String> derivedParams() { return java.util.Set.of("kind"); }
-
-    @Override public String summary() {
-        return "STREAM-style " + kind.metricName() + " on off-heap arrays >= 4x LLC, GB/s ("
-                + kind.bytesPerElement() + " bytes per element, STREAM byte counting)";
-    }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.StreamKernelBench.pass"; }
-
-    @Override public String unit() { return "GB/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
@@ -48,7 +37,7 @@ final class StreamKernelWorkload implements Workload {
     @Override
     public List<Integer> threadCounts(Suite suite, int maxThreads) {
         if (suite == Suite.quick) {
-            return Workload.super.threadCounts(suite, maxThreads);
+            return super.threadCounts(suite, maxThreads);
         }
         return java.util.stream.IntStream.rangeClosed(1, Math.max(1, maxThreads)).boxed().toList();
     }

@@ -1,5 +1,6 @@
 package org.assay.workloads.memory;
 
+import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code memory.bandwidth.triad}: STREAM-style triad on off-heap arrays, 4x the LLC or more. */
-public final class TriadWorkload implements Workload {
+public final class TriadWorkload extends DescribedWorkload {
 
     static final String ID = "memory.bandwidth.triad";
     /** Smallest array the suites use, whatever the cache: 128 MiB per array. */
@@ -17,19 +18,10 @@ public final class TriadWorkload implements Workload {
     /** One direct buffer per worker and array: its bytes must fit an int. */
     private static final long MAX_SHARE = (Integer.MAX_VALUE - 4096L) / Double.BYTES;
 
-    @Override public String id() { return ID; }
-
-    @Override public String summary() {
-        return "STREAM-style triad a=b+q*c on off-heap arrays >= 4x LLC, GB/s (STREAM byte counting)";
+    TriadWorkload() {
+        super(ID, 1, "org.assay.workloads.jmh.StreamTriadBench.triad", "GB/s", true,
+                "STREAM-style triad a=b+q*c on off-heap arrays >= 4x LLC, GB/s (STREAM byte counting)");
     }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.jmh.StreamTriadBench.triad"; }
-
-    @Override public String unit() { return "GB/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {

@@ -1,8 +1,8 @@
 package org.assay.workloads.sabotage;
 
+import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
-import org.assay.workloads.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +12,15 @@ import java.util.Map;
  * fails), {@code test.sabotage.crash} (the fork dies) and {@code test.sabotage.harness} (the
  * measurement succeeds and the harness itself then throws, as a bug or a full disk would).
  */
-public final class SabotageWorkload implements Workload {
+public final class SabotageWorkload extends DescribedWorkload {
 
     private final String failure;
 
     public SabotageWorkload(String failure) {
+        super("test.sabotage." + failure, 1, "org.assay.workloads.sabotage.SabotageBench.work", "ops/s", true,
+                "fails on purpose (" + failure + "): tests the harness");
         this.failure = failure;
     }
-
-    @Override public String id() { return "test.sabotage." + failure; }
-
-    @Override public String summary() { return "fails on purpose (" + failure + "): tests the harness"; }
-
-    @Override public int definitionVersion() { return 1; }
-
-    @Override public String benchmark() { return "org.assay.workloads.sabotage.SabotageBench.work"; }
-
-    @Override public String unit() { return "ops/s"; }
-
-    @Override public boolean higherIsBetter() { return true; }
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {

@@ -1,0 +1,200 @@
+package org.assay.workloads;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * What every workload of {@link Workloads#all()} promises, so that a new one is held to it
+ * without being named here: the JMH benchmark it names exists (a {@code @Benchmark} method, and
+ * an entry in the {@code META-INF/BenchmarkList} that JMH's annotation processor generated), and
+ * every suite's sizes, at every thread count the suite asks for, pass its own validation on
+ * machines from one CPU to 384.
+ */
+class WorkloadContractTest {
+
+    /** A machine by its CPU count, with caches and memory such machines have. */
+    private record Machine(String name, SizingContext sizing) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Machine> MACHINES = List.of(
+            // a one-vCPU cloud guest
+            new Machine("1 CPU", new SizingContext(8L << 20, 2L << 30, 1)),
+            // the two-vCPU EPYC guest of the fixtures: 32 MiB L3, 8 GiB
+            new Machine("2 CPUs", new SizingContext(32L << 20, 8L << 30, 2)),
+            // one 64-core socket without SMT, eight 32 MiB L3s, 256 GiB
+            new Machine("64 CPUs", new SizingContext(256L << 20, 256L << 30, 64)),
+            // two 96-core sockets with SMT (384 CPUs, 192 cores), 24 L3s of 32 MiB, 1.5 TiB
+            new Machine("384 CPUs", new SizingContext(768L << 20, 1536L << 30, 192)));
+
+    /**
+     * Refusals that are real defects outside this test's reach, each with the message that shows
+     * it. The case is reported as skipped with the reason, and fails again as soon as the refusal
+     * changes (fixed, or a different one), so the entry cannot outlive the defect silently.
+     */
+    private static final Map<String, KnownRefusal> KNOWN = new java.util.HashMap<>();
+
+    private record KnownRefusal(String messageContains, String reason) {
+    }
+
+    private static void known(List<String> ids, List<String> machines, List<Suite> suites, String messageContains,
+                              String reason) {
+        for (String id : ids) {
+            for (String m : machines) {
+                for (Suite s : suites) {
+                    KNOWN.put(id + " @ " + m + ", " + s, new KnownRefusal(messageContains, reason));
+                }
+            }
+        }
+    }
+
+    static {
+        known(List.of("memory.bandwidth.triad"), List.of("384 CPUs"), List.of(Suite.values()), "doubles per array",
+                "bug: the STREAM arrays are sized from 4x the sum of every L3 (TriadWorkload.arrayElementsFor), "
+                        + "which with 768 MiB of L3 passes the int-sized direct buffer per worker that validate allows");
+        known(List.of("memory.bandwidth.copy", "memory.bandwidth.scale", "memory.bandwidth.add", "memory.bandwidth.read",
+                        "memory.bandwidth.write"), List.of("384 CPUs"), List.of(Suite.standard, Suite.thorough),
+                "doubles per array",
+                "bug: sized like the triad (TriadWorkload.arrayElementsFor), past the int-sized direct buffer per worker");
+        known(List.of("memory.latency.chase"), List.of("1 CPU"), List.of(Suite.thorough), "MiB are available",
+                "bug: the thorough sweep runs to 1 GiB whatever the memory (ChaseWorkload.largestSet), "
+                        + "and validate then refuses its 4 GiB on a 2 GiB machine");
+        known(List.of("memory.latency.chase"), List.of("384 CPUs"), List.of(Suite.thorough), "at most 1073741824",
+                "bug: ChaseWorkload.largestSet takes max(4x LLC, 1 GiB) for thorough, past the 1 GiB "
+                        + "MAX_WORKING_SET that validate allows");
+        String heap = "bug: per-worker arrays times the worker count must fit the fixed 1 GiB fork heap "
+                + "(CpuWorkloads.FORK_HEAP_BYTES), so the suite's own scaling steps past a few dozen workers are refused";
+        known(List.of("cpu.dgemm"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.values()), "of fork heap", heap);
+        known(List.of("cpu.fft"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.standard, Suite.thorough), "of fork heap",
+                heap);
+    }
+
+    @TestFactory
+    List<DynamicNode> everyWorkloadNamesABenchmarkThatExists() {
+        Set<String> listed = benchmarkList();
+        List<DynamicNode> out = new ArrayList<>();
+        for (Workload w : Workloads.all()) {
+            out.add(DynamicTest.dynamicTest(w.id(), () -> namesAnExistingBenchmark(w, listed)));
+        }
+        return out;
+    }
+
+    @TestFactory
+    List<DynamicNode> everySuiteSizeValidatesOnEveryMachine() {
+        List<DynamicNode> out = new ArrayList<>();
+        for (Workload w : Workloads.all()) {
+            List<DynamicNode> cases = new ArrayList<>();
+            for (Machine m : MACHINES) {
+                for (Suite suite : Suite.values()) {
+                    cases.add(DynamicTest.dynamicTest(m + ", " + suite, () -> suiteValidates(w, suite, m)));
+                }
+            }
+            out.add(DynamicContainer.dynamicContainer(w.id(), cases));
+        }
+        return out;
+    }
+
+    @Test
+    void theBenchmarkListIsTheGeneratedOneAndNotEmpty() {
+        assertTrue(benchmarkList().size() >= Workloads.all().stream().map(Workload::benchmark).distinct().count(),
+                "META-INF/BenchmarkList lists fewer benchmarks than the workloads name");
+    }
+
+    private static void namesAnExistingBenchmark(Workload w, Set<String> listed) throws ClassNotFoundException {
+        String b = w.benchmark();
+        int dot = b.lastIndexOf('.');
+        assertTrue(dot > 0, w.id() + ": benchmark '" + b + "' is not class.method");
+        String className = b.substring(0, dot);
+        String method = b.substring(dot + 1);
+        // not initialised: a Vector API benchmark class must not need the module just to be inspected
+        Class<?> c = Class.forName(className, false, WorkloadContractTest.class.getClassLoader());
+        List<Method> benchmarks = Arrays.stream(c.getMethods())
+                .filter(m -> m.getName().equals(method) && m.isAnnotationPresent(Benchmark.class))
+                .collect(Collectors.toList());
+        assertFalse(benchmarks.isEmpty(), w.id() + ": " + className + " has no @Benchmark method " + method);
+        assertTrue(listed.contains(b), w.id() + ": " + b + " is not in the generated META-INF/BenchmarkList");
+    }
+
+    private static void suiteValidates(Workload w, Suite suite, Machine m) {
+        SizingContext sizing = m.sizing();
+        List<Map<String, Object>> sets = w.paramSets(suite, sizing);
+        assertNotNull(sets, w.id());
+        List<Integer> threads = w.threadCounts(suite, sizing.maxThreads());
+        assertFalse(threads.isEmpty(), w.id() + " runs at no thread count on " + m);
+        for (int t : threads) {
+            assertTrue(t >= 1 && t <= sizing.maxThreads(), w.id() + " asks for " + t + " threads on " + m);
+        }
+        KnownRefusal known = KNOWN.get(w.id() + " @ " + m + ", " + suite);
+        for (Map<String, Object> params : sets) {
+            for (int t : threads) {
+                try {
+                    w.validate(params, t, sizing);
+                } catch (IllegalArgumentException e) {
+                    if (known != null && e.getMessage().contains(known.messageContains())) {
+                        abort(known.reason() + " (" + e.getMessage() + ")");
+                    }
+                    fail(w.id() + " refuses its own " + suite + " size " + params + " at " + t + " threads on " + m
+                            + ": " + e.getMessage());
+                }
+            }
+        }
+        if (known != null) {
+            fail(w.id() + " on " + m + ", " + suite + " no longer refuses (" + known.reason() + "): remove it from KNOWN");
+        }
+    }
+
+    /** The {@code class.method} names in the BenchmarkList JMH generated into target/classes. */
+    private static Set<String> benchmarkList() {
+        try (InputStream in = WorkloadContractTest.class.getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertNotNull(in, "no META-INF/BenchmarkList on the class path: the JMH annotation processor did not run");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Set<String> names = new java.util.TreeSet<>();
+            for (String line : text.split("\n")) {
+                names.addAll(benchmarkNames(line));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An entry is a line of length-prefixed strings, {@code JMH S <len> <benchmark class> S <len>
+     * <generated class> S <len> <method> ...}: the benchmark is the first and third of them.
+     */
+    private static List<String> benchmarkNames(String line) {
+        List<String> tokens = new ArrayList<>();
+        int i = line.startsWith("JMH ") ? 4 : line.length();
+        while (tokens.size() < 3 && line.startsWith("S ", i)) {
+            int space = line.indexOf(' ', i + 2);
+            int len = Integer.parseInt(line.substring(i + 2, space));
+            tokens.add(line.substring(space + 1, space + 1 + len));
+            i = space + 1 + len + 1;
+        }
+        return tokens.size() == 3 ? List.of(tokens.get(0) + "." + tokens.get(2)) : List.of();
+    }
+}
