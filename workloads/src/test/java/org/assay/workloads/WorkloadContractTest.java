@@ -87,7 +87,7 @@ class WorkloadContractTest {
                 "bug: ChaseWorkload.largestSet takes max(4x LLC, 1 GiB) for thorough, past the 1 GiB "
                         + "MAX_WORKING_SET that validate allows");
         String heap = "bug: per-worker arrays times the worker count must fit the fixed 1 GiB fork heap "
-                + "(CpuWorkloads.FORK_HEAP_BYTES), so the suite's own scaling steps past a few dozen workers are refused";
+                + "(ForkHeap), so the suite's own scaling steps past a few dozen workers are refused";
         known(List.of("cpu.dgemm"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.values()), "of fork heap", heap);
         known(List.of("cpu.fft"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.standard, Suite.thorough), "of fork heap",
                 heap);
