@@ -17,15 +17,15 @@ import org.assay.results.EnvironmentCheck;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
 import org.assay.results.Status;
-import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 import org.assay.workloads.Workloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +33,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code assay run}: plan, pre-flight, measure, record; prints a summary at the end. */
@@ -79,10 +78,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Tiny JMH settings and test sizes: checks the whole path; the numbers mean nothing.")
     boolean smoke;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read /proc, /sys and /dev/cpu under DIR: the host's root mounted into a container "
-                    + "(e.g. /host), or a captured tree (default: ${DEFAULT-VALUE}).")
-    Path root;
+    @Mixin
+    RootOption root;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--probe-rate", paramLabel = "HZ", defaultValue = "10",
             description = "Probe samples per second recorded into probes.csv during the run; 0 = none "
@@ -91,43 +91,41 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream console = System.out;
+        // Every check of the arguments comes first: bad input is refused before pre-flight speaks.
         if (!(probeRate >= 0 && probeRate <= 100)) {
             throw new UsageException("--probe-rate " + probeRate + ": must be between 0 (off) and 100 samples per second");
         }
+        if (output.json() && !dryRun) {
+            throw new UsageException("--json: only with --dry-run (a run records its JSON in the bundle)");
+        }
+        Path rootDir = root.directory();
         Suite suite = parseSuite();
         List<Workload> workloads = selectWorkloads(suite);
-        MachineFacts facts = MachineFacts.read(root, cpus, smt);
-        MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
-        ParamOverrides paramOverrides = ParamOverrides.parse(paramOptions);
-        if (smoke && !paramOverrides.isEmpty()) {
-            throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
-        }
-        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override,
-                paramOverrides);
-        if (smoke) {
-            plan = plan.stream().map(e -> {
-                Map<String, Object> test = e.workload().testParams();
-                MeasurementSettings m = e.workload().settings(MeasurementSettings.smoke(), test);
-                return new PlanEntry(e.workload(), test, e.threads(), e.cpus(), m,
-                        RunPlanner.estimate(e.workload(), test, e.threads(), m));
-            }).filter(distinctIds()).toList(); // several suite sizes map to one test size
-        }
+        MachineFacts facts = MachineFacts.read(rootDir, cpus, smt);
+        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, smoke,
+                ParamOverrides.parse(paramOptions));
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);
 
+        PrintWriter console = output.out();
         if (dryRun) {
-            PlanPrinter.print(console, plan, facts);
+            if (output.json()) {
+                output.printJson(PlanPrinter.Plan.of(plan, facts));
+            } else {
+                PlanPrinter.print(console, plan, facts);
+            }
             return Main.EXIT_OK;
         }
 
         JsonNode inventory = facts.inventoryJson();
         List<EnvironmentCheck> environment = facts.environmentChecks();
+        PrintWriter err = output.err();
         for (EnvironmentCheck c : environment) {
             if (c.warning() != null) {
-                System.err.println("warning: " + c.name() + " = " + c.value() + ": " + c.warning());
+                err.println("warning: " + c.name() + " = " + c.value() + ": " + c.warning());
             }
         }
+        err.flush();
         AssayVersion version = AssayVersion.current();
         RunManifest manifest = new RunManifest(BundleFormat.SCHEMA_VERSION, version.version(), version.commit(),
                 version.dirty(), commandLine(), Path.of("").toAbsolutePath().toString(), facts.hostName(),
@@ -142,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         console.println("assay: " + plan.size() + " invocation(s), estimated "
                 + ProgressReporter.fmt(RunPlanner.totalSeconds(plan)) + "; bundle " + dir);
+        console.flush();
         RunSession session = new RunSession(writer, manifest, plan, facts, probeRate);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
@@ -149,13 +148,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         SummaryPrinter.print(console, results);
         console.println("bundle: " + dir + "  (check it with: assay verify " + dir + ")");
+        console.flush();
         boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);
         return anyFailed || results.size() < plan.size() ? Main.EXIT_FAILED : Main.EXIT_OK;
-    }
-
-    private static java.util.function.Predicate<PlanEntry> distinctIds() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return e -> seen.add(e.invocationId());
     }
 
     private Suite parseSuite() {
@@ -209,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
                         throw new UsageException("--out " + dir + ": directory is not empty; give a new or empty directory");
                     }
                 }
-                if (!Files.isWritable(dir)) {
+                if (!canCreateFileIn(dir)) {
                     throw new UsageException("--out " + dir + ": directory is not writable");
                 }
                 return;
@@ -218,8 +213,22 @@ public final class RunCommand implements Callable<Integer> {
             while (parent != null && !Files.exists(parent)) {
                 parent = parent.getParent();
             }
-            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            if (parent == null || !Files.isDirectory(parent) || !canCreateFileIn(parent)) {
                 throw new UsageException("--out " + dir + ": cannot create it, " + parent + " is not a writable directory");
+            }
+        }
+
+        /**
+         * Tries it: {@link Files#isWritable} asks only for permission bits, which root always has,
+         * while a read-only mount or a directory like /proc still refuses. The probe file is
+         * removed at once, so a refused or dry run leaves nothing behind.
+         */
+        private static boolean canCreateFileIn(Path dir) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".assay-out-check", ""));
+                return true;
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                return false;
             }
         }
     }
