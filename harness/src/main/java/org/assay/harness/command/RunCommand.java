@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Bundle directory (default: runs/<timestamp>_<host>_<suite>/). Must not exist or be empty.")
     Path out;
 
-    @Option(names = "--dry-run", description = "Print the plan and its estimated time; run nothing.")
+    @Option(names = "--dry-run", description = "Print the plan and its estimated time (as JSON with --json); run nothing.")
     boolean dryRun;
 
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
