@@ -4,6 +4,7 @@ import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
 import org.assay.results.BundleVerifier;
 import org.assay.results.InvocationResult;
+import org.assay.results.RunStatus;
 import org.assay.results.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class EndToEndRunTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         Bundle b = BundleReader.read(out);
-        assertEquals("complete", b.manifest().status());
+        assertEquals(RunStatus.complete, b.manifest().status());
         // one result per invocation, or one per point of a sweep (which names its invocation)
         for (var planned : b.manifest().plan()) {
             assertTrue(b.results().stream().anyMatch(r -> r.invocationId().equals(planned.invocationId())
@@ -60,6 +61,18 @@ class EndToEndRunTest {
                     r.invocationId() + " " + r.settings().get("jvmArgs"));
         }
         assertTrue(BundleVerifier.verify(out).ok());
+        assertEquals(List.of(), BundleFieldSet.differences(out), "the bundle's files and fields are those of bundle-fields.txt");
+        // the comparison can fail: a renamed field is named both as missing and as unknown
+        Path renamed = tmp.resolve("renamed");
+        Files.createDirectories(renamed);
+        for (String f : List.of("run.json", "jmh.json", "jmh.log", "SHA256SUMS")) {
+            Files.copy(out.resolve(f), renamed.resolve(f));
+        }
+        Files.writeString(renamed.resolve("results.jsonl"),
+                Files.readString(out.resolve("results.jsonl")).replace("\"scoreError\"", "\"scoreErr\""));
+        List<String> diffs = BundleFieldSet.differences(renamed);
+        assertTrue(diffs.contains("missing results.jsonl /scoreError"), diffs.toString());
+        assertTrue(diffs.contains("not in bundle-fields.txt: results.jsonl /scoreErr"), diffs.toString());
         assertTrue(c.out().contains("memory.bandwidth.triad"), "summary printed");
         assertEquals(0, CliCapture.run("verify", out.toString()).exitCode());
     }

@@ -4,6 +4,8 @@ import org.assay.harness.execution.ForkFlags;
 import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
 import org.assay.results.BundleVerifier;
+import org.assay.results.RunStatus;
+import org.assay.results.Termination;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +52,8 @@ class InterruptedRunTest {
         }
 
         Bundle b = BundleReader.read(out);
-        assertEquals("partial", b.manifest().status());
-        assertEquals("interrupted", b.manifest().termination());
+        assertEquals(RunStatus.partial, b.manifest().status());
+        assertEquals(Termination.interrupted, b.manifest().termination());
         assertTrue(b.manifest().statusReason().startsWith("interrupted after"), b.manifest().statusReason());
         assertTrue(b.results().size() >= 1 && b.results().size() < b.manifest().plan().size(),
                 b.results().size() + " of " + b.manifest().plan().size());

@@ -4,7 +4,9 @@ import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
 import org.assay.results.BundleVerifier;
 import org.assay.results.InvocationResult;
+import org.assay.results.RunStatus;
 import org.assay.results.Status;
+import org.assay.results.Termination;
 import org.assay.workloads.Workloads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,7 @@ class SabotageRunTest {
         assertNull(crash.score());
 
         assertEquals(Status.ok, byWorkload.get("cpu.primes.sieve").status(), "the run carried on");
-        assertEquals("partial", b.manifest().status());
+        assertEquals(RunStatus.partial, b.manifest().status());
         assertTrue(b.manifest().statusReason().contains("2 of 3"), b.manifest().statusReason());
         assertTrue(BundleVerifier.verify(out).ok(), "a partial bundle is still closed and verifiable");
     }
@@ -74,8 +76,8 @@ class SabotageRunTest {
         Bundle b = BundleReader.read(out);
         assertEquals(1, b.results().size(), "the sieve finished before the fault and is kept");
         assertEquals(Status.ok, b.results().get(0).status());
-        assertEquals("partial", b.manifest().status());
-        assertEquals("error", b.manifest().termination());
+        assertEquals(RunStatus.partial, b.manifest().status());
+        assertEquals(Termination.error, b.manifest().termination());
         assertTrue(b.manifest().statusReason().contains("in test.sabotage.harness"), b.manifest().statusReason());
         assertTrue(BundleVerifier.verify(out).ok(), "closed and checksummed, not left 'running'");
     }

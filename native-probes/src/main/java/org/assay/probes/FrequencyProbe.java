@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The clock the cores run at, from the best source this machine has:
  * <ol>
- *   <li>APERF/MPERF: effective (busy) clock = base × ΔAPERF / ΔMPERF per CPU (probes.md 5.2),
- *       base from CPUID 0x16, MSR_PLATFORM_INFO, AMD's PStateDef0 or ACPI CPPC;</li>
+ *   <li>APERF/MPERF: effective (busy) clock = base × ΔAPERF / ΔMPERF per CPU
+ *       (docs/probes.md, frequency), base from CPUID 0x16, MSR_PLATFORM_INFO, AMD's PStateDef0
+ *       or ACPI CPPC;</li>
  *   <li>cpufreq: {@code scaling_cur_freq} (kHz), with min/max and the governor;</li>
  *   <li>estimated: the timing of a dependent add chain on the reading thread ({@link ClockEstimator}).</li>
  * </ol>

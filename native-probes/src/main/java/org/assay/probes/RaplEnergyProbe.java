@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * RAPL energy: the powercap sysfs zones first ({@code energy_uj}, wrapping at
  * {@code max_energy_range_uj}), the energy-status MSRs second, with the units decoded from the
- * power-unit register (Intel 0x606, AMD 0xC0010299; probes.md 2). Each read reports the energy
- * accumulated since the probe was opened (J) and the average power since the previous read (W).
+ * power-unit register (Intel 0x606, AMD 0xC0010299; docs/probes.md, rapl.energy). Each read
+ * reports the energy accumulated since the probe was opened (J) and the average power since the
+ * previous read (W).
  *
  * <p>Pitfalls handled: the MSR counters are 32 bits and wrap (Δ is taken modulo 2^32, as
  * turbostat's DELTA_WRAP32 does); the DRAM domain of Haswell-X through Ice Lake-X counts in

@@ -14,8 +14,9 @@ import java.util.Optional;
  * Temperatures in °C from hwmon ({@code coretemp} on Intel, {@code k10temp}/{@code zenpower} on
  * AMD, matched by label because the label order differs between driver versions), the thermal
  * zones, and on Intel the digital readout of the thermal-status MSRs: temperature = TjMax −
- * readout, TjMax from MSR_TEMPERATURE_TARGET (probes.md 4). The TCC offset is deliberately not
- * subtracted: it moves the throttle point, not the readout's reference (turbostat b2b94be787bf).
+ * readout, TjMax from MSR_TEMPERATURE_TARGET (docs/probes.md, thermal). The TCC offset is
+ * deliberately not subtracted: it moves the throttle point, not the readout's reference
+ * (turbostat b2b94be787bf).
  */
 final class ThermalProbe implements Probe {
 

@@ -12,9 +12,9 @@ import java.util.Map;
  * Whether the chip is being held back, and why: on Intel the status bits of the thermal-status
  * MSRs (0x19C per core, 0x1B1 per package: thermal, PROCHOT, power limit, current limit), the
  * perf-limit-reasons MSR (0x64F on Skylake and later, 0x690 on Haswell), and the kernel's
- * {@code thermal_throttle} counters (probes.md 6). Only the status bits and the counters are
- * used: the log bits are sticky until written, the kernel clears them behind our back, and a
- * read-only probe cannot clear them itself.
+ * {@code thermal_throttle} counters (docs/probes.md, throttle). Only the status bits and the
+ * counters are used: the log bits are sticky until written, the kernel clears them behind our
+ * back, and a read-only probe cannot clear them itself.
  *
  * <p>AMD has no equivalent register: there the probe is unavailable and says throttling is not
  * known, rather than reporting "no throttling".
@@ -25,7 +25,7 @@ final class ThrottleProbe implements Probe {
     static final Map<String, Integer> THERM_BITS = new LinkedHashMap<>();
     /** Status bits of 0x64F, Skylake and later (log bit = status + 16). */
     static final Map<String, Integer> LIMIT_BITS_64F = new LinkedHashMap<>();
-    /** Status bits of 0x690, Haswell: a different layout from 0x64F above bit 1 (probes.md 6.1). */
+    /** Status bits of 0x690, Haswell: a different layout from 0x64F above bit 1. */
     static final Map<String, Integer> LIMIT_BITS_690 = new LinkedHashMap<>();
     /**
      * Reasons that are not throttling: the multi-core turbo limit is active whenever several

@@ -5,11 +5,17 @@
  * <pre>
  * run.json          the {@link org.assay.results.RunManifest}: versions, command, host, checks, probes, plan, status
  * results.jsonl     one {@link org.assay.results.InvocationResult} per line, appended as each invocation ends
- * histograms/*.hlog HdrHistogram logs, at {@link org.assay.results.BundleWriter#histogramPath(String)}
  * probes.csv        timestamp,probe,scope,value,unit
  * jmh.json          JMH's own JSON entries, concatenated into one array
+ * jmh.log           JMH's console output (written by the harness's run session, not by this package)
  * SHA256SUMS        written last, in sha256sum's format
  * </pre>
+ *
+ * <p>{@link org.assay.results.BundleWriter#histogramPath(String)} reserves
+ * {@code histograms/<name>.hlog} for HdrHistogram logs and the verifier checks such files, but
+ * no workload writes one yet, so no bundle holds that directory today.
+ *
+ * <p>This module depends on nothing else of Assay; every other module uses it.
  *
  * <h2>Writing</h2>
  * {@link org.assay.results.BundleWriter#create} refuses a non-empty directory, writes run.json at

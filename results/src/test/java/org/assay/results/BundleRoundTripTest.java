@@ -72,10 +72,12 @@ class BundleRoundTripTest {
     @Test
     void nanScoreIsWrittenAsNull() throws IOException {
         Path dir = tmp.resolve("run");
-        InvocationResult r = new InvocationResult("x", "cpu.dgemm", 1, "cpu.dgemm", Map.of(), 1, List.of(0),
-                List.of(), "GFLOP/s", true, Double.NaN, Double.NaN, Arrays.asList(Double.NaN, Double.NaN),
-                Arrays.asList(1.0, Double.NaN, Double.POSITIVE_INFINITY), Status.ok, null,
-                Map.of("ipc", new SecondaryMetric(Double.NaN, "insn/cycle")), "a", "b", Map.of());
+        InvocationResult r = InvocationResult.builder().invocationId("x").workload("cpu.dgemm").definitionVersion(1)
+                .metric("cpu.dgemm").threads(1).requestedCpus(List.of(0)).unit("GFLOP/s").higherIsBetter(true)
+                .score(Double.NaN).scoreError(Double.NaN).ci(Arrays.asList(Double.NaN, Double.NaN))
+                .samples(Arrays.asList(1.0, Double.NaN, Double.POSITIVE_INFINITY)).status(Status.ok)
+                .secondary(Map.of("ipc", new SecondaryMetric(Double.NaN, "insn/cycle"))).start("a").end("b")
+                .build();
         try (BundleWriter w = BundleWriter.create(dir, Fixtures.manifest())) {
             w.append(r);
         }

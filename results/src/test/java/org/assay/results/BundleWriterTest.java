@@ -85,7 +85,7 @@ class BundleWriterTest {
         try (BundleWriter w = BundleWriter.create(dir, Fixtures.manifest())) {
             w.append(Fixtures.result("a"));
             w.appendJmhEntries(BundleFormat.mapper().readTree("[{\"benchmark\":\"a\"}]"));
-            w.updateManifest(Fixtures.manifest().withStatus(RunManifest.RUNNING, null));
+            w.updateManifest(Fixtures.manifest().withStatus(RunStatus.running, null));
         }
 
         try (Stream<Path> files = Files.list(dir)) {
@@ -116,7 +116,7 @@ class BundleWriterTest {
 
         assertFalse(Files.exists(dir.resolve(BundleFormat.SHA256SUMS)));
         assertEquals(2, BundleReader.readResults(dir).size());
-        assertEquals(RunManifest.RUNNING, BundleReader.readManifest(dir).status());
+        assertEquals(RunStatus.running, BundleReader.readManifest(dir).status());
         assertThrows(IllegalStateException.class, () -> w.append(Fixtures.result("c")));
     }
 

@@ -50,10 +50,27 @@ final class Fixtures {
         secondary.put("energy.package", new SecondaryMetric(0.125, "J/op"));
         secondary.put("temperature.max", new SecondaryMetric(71.0, "°C"));
         secondary.put("ipc", new SecondaryMetric(null, "insn/cycle"));
-        return new InvocationResult(id, "memory.bandwidth.triad", 2, "memory.bandwidth.triad", params(), 2,
-                List.of(0, 2), List.of(0, 3), "GB/s", true, 18.25, 0.5, List.of(17.75, 18.75),
-                List.of(18.0, 18.5, 18.25, 18.1, 18.4), Status.ok, null, secondary,
-                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", settings());
+        return InvocationResult.builder()
+                .invocationId(id)
+                .workload("memory.bandwidth.triad")
+                .definitionVersion(2)
+                .metric("memory.bandwidth.triad")
+                .params(params())
+                .threads(2)
+                .requestedCpus(List.of(0, 2))
+                .cpus(List.of(0, 3))
+                .unit("GB/s")
+                .higherIsBetter(true)
+                .score(18.25)
+                .scoreError(0.5)
+                .ci(List.of(17.75, 18.75))
+                .samples(List.of(18.0, 18.5, 18.25, 18.1, 18.4))
+                .status(Status.ok)
+                .secondary(secondary)
+                .start("2026-11-22T10:15:03Z")
+                .end("2026-11-22T10:15:21.5Z")
+                .settings(settings())
+                .build();
     }
 
     static RunManifest manifest() {
@@ -61,21 +78,28 @@ final class Fixtures {
         inventory.put("cpuModel", "AMD EPYC 7R13 Processor");
         inventory.put("logicalCpus", 8);
         inventory.putArray("cacheBytes").add(32768).add(524288).add(33554432);
-        return RunManifest.starting("0.1.0", "528cccf0123456789abcdef0123456789abcdef0", Boolean.FALSE,
-                        List.of("assay", "run", "--suite", "quick", "--cpus", "0,2"), "/home/perf",
-                        "bench-01", "quick", "2026-11-22T10:15:03Z")
-                .withInventory(inventory)
-                .withEnvironment(List.of(new EnvironmentCheck("cpufreq.governor", "performance", null),
+        return RunManifest.builder()
+                .assayVersion("0.1.0")
+                .commit("528cccf0123456789abcdef0123456789abcdef0")
+                .dirty(Boolean.FALSE)
+                .command(List.of("assay", "run", "--suite", "quick", "--cpus", "0,2"))
+                .workingDirectory("/home/perf")
+                .host("bench-01")
+                .suite("quick")
+                .start("2026-11-22T10:15:03Z")
+                .inventory(inventory)
+                .environment(List.of(new EnvironmentCheck("cpufreq.governor", "performance", null),
                         new EnvironmentCheck("transparentHugepages", "always",
                                 "THP is 'always': latency results depend on page size"),
                         new EnvironmentCheck("swap", null, "could not read /proc/swaps")))
-                .withProbes(List.of(new ProbeStatus("rapl", true, null, null),
+                .probes(List.of(new ProbeStatus("rapl", true, null, null),
                         new ProbeStatus("msr", false, "/dev/cpu/0/msr missing",
                                 "modprobe msr; run as root or with CAP_SYS_RAWIO")))
-                .withPlan(List.of(planned("memory.bandwidth.triad[threads=2]")));
+                .plan(List.of(planned("memory.bandwidth.triad[threads=2]")))
+                .build();
     }
 
     static RunManifest finished() {
-        return manifest().withEnd("2026-11-22T10:20:00Z", RunManifest.COMPLETE, null, RunManifest.NORMAL);
+        return manifest().withEnd("2026-11-22T10:20:00Z", RunStatus.complete, null, Termination.normal);
     }
 }

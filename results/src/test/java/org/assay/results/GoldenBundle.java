@@ -32,7 +32,7 @@ final class GoldenBundle {
                     new ProbeSample("2026-11-22T10:15:04Z", "msr.throttle", "cpu0", Double.NaN, "events")));
             Files.writeString(w.histogramPath("memory.latency.chase[ws=32KiB]"),
                     "#[StartTime: 1795342503.000 (seconds since epoch)]\n");
-            w.finish(Fixtures.finished().withStatus(RunManifest.PARTIAL, "1 of 3 invocations failed, 1 skipped"));
+            w.finish(Fixtures.finished().withStatus(RunStatus.partial, "1 of 3 invocations failed, 1 skipped"));
         }
         return dir;
     }

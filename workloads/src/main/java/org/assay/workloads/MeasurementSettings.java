@@ -5,7 +5,7 @@ package org.assay.workloads;
  * parameter combination, so every invocation gets explicit settings.
  *
  * <p>Five or more measurement iterations for anything scored: with n = 3 the 99.9% interval of
- * Student's t is so wide that it crossed zero for a positive-only metric (libraries.md 3.4).
+ * Student's t is so wide that it crossed zero for a positive-only metric.
  */
 public record MeasurementSettings(int forks, int warmupIterations, long warmupMillis,
                                   int measurementIterations, long measurementMillis) {

@@ -11,7 +11,6 @@ import org.assay.harness.plan.PlanEntry;
 import org.assay.harness.plan.RunPlanner;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assay.results.BundleException;
-import org.assay.results.BundleFormat;
 import org.assay.results.BundleWriter;
 import org.assay.results.EnvironmentCheck;
 import org.assay.results.InvocationResult;
@@ -127,10 +126,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         AssayVersion version = AssayVersion.current();
-        RunManifest manifest = new RunManifest(BundleFormat.SCHEMA_VERSION, version.version(), version.commit(),
-                version.dirty(), commandLine(), Path.of("").toAbsolutePath().toString(), facts.hostName(),
-                smoke ? suite.name() + " (smoke)" : suite.name(), Instant.now().toString(), null, "running", null, null,
-                inventory, environment, facts.probeStatuses(), plan.stream().map(PlanEntry::toPlanned).toList());
+        RunManifest manifest = RunManifest.builder().assayVersion(version.version()).commit(version.commit())
+                .dirty(version.dirty()).command(commandLine()).workingDirectory(Path.of("").toAbsolutePath().toString())
+                .host(facts.hostName()).suite(smoke ? suite.name() + " (smoke)" : suite.name())
+                .start(Instant.now().toString()).inventory(inventory).environment(environment)
+                .probes(facts.probeStatuses()).plan(plan.stream().map(PlanEntry::toPlanned).toList()).build();
 
         BundleWriter writer;
         try {

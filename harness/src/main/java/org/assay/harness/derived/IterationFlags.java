@@ -129,9 +129,7 @@ public final class IterationFlags {
             }
             Map<String, SecondaryMetric> secondary = new LinkedHashMap<>(r.secondary());
             secondary.put(AFFECTED, new SecondaryMetric((double) mine.size(), "iterations"));
-            out.add(new InvocationResult(r.invocationId(), r.workload(), r.definitionVersion(), r.metric(), r.params(),
-                    r.threads(), r.requestedCpus(), r.cpus(), r.unit(), r.higherIsBetter(), r.score(), r.scoreError(),
-                    r.ci(), r.samples(), r.status(), r.reason(), secondary, r.start(), r.end(), settings));
+            out.add(r.toBuilder().secondary(secondary).settings(settings).build());
         }
         return out;
     }

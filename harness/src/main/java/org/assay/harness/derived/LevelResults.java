@@ -74,9 +74,11 @@ public final class LevelResults {
                 }
             }
             List<Double> samples = l.plateau().stream().map(Point::latencyNs).toList();
-            out.add(new InvocationResult(SweepResults.id(METRIC, params, 1), METRIC, DEFINITION_VERSION, METRIC, params, 1,
-                    any.requestedCpus(), any.cpus(), any.unit(), false, l.latencyNs(), null, null, samples,
-                    Status.ok, null, Map.of(), now, now, settings));
+            out.add(InvocationResult.builder().invocationId(SweepResults.id(METRIC, params, 1)).workload(METRIC)
+                    .definitionVersion(DEFINITION_VERSION).metric(METRIC).params(params).threads(1)
+                    .requestedCpus(any.requestedCpus()).cpus(any.cpus()).unit(any.unit()).higherIsBetter(false)
+                    .score(l.latencyNs()).samples(samples).status(Status.ok).start(now).end(now).settings(settings)
+                    .build());
         }
         return out;
     }

@@ -81,18 +81,16 @@ public final class SweepResults {
                                           Map<String, Object> settings, Map<String, SecondaryMetric> secondary) {
         String id = id(whole.metric(), params, whole.threads());
         if (samples.isEmpty()) {
-            return new InvocationResult(id, whole.workload(), whole.definitionVersion(), whole.metric(), params,
-                    whole.threads(), whole.requestedCpus(), whole.cpus(), whole.unit(), whole.higherIsBetter(),
-                    null, null, null, List.of(), Status.failed, "the sweep measured no iteration for this point",
-                    secondary, whole.start(), whole.end(), settings);
+            return whole.toBuilder().invocationId(id).params(params).score(null).scoreError(null).ci(null)
+                    .samples(List.of()).status(Status.failed).reason("the sweep measured no iteration for this point")
+                    .secondary(secondary).settings(settings).build();
         }
         ListStatistics stats = new ListStatistics(samples.stream().mapToDouble(Double::doubleValue).toArray());
         double[] ci = stats.getConfidenceIntervalAt(0.999);
         List<Double> interval = Double.isFinite(ci[0]) && Double.isFinite(ci[1]) ? List.of(ci[0], ci[1]) : null;
-        return new InvocationResult(id, whole.workload(), whole.definitionVersion(), whole.metric(), params,
-                whole.threads(), whole.requestedCpus(), whole.cpus(), whole.unit(), whole.higherIsBetter(),
-                stats.getMean(), stats.getMeanErrorAt(0.999), interval, samples, Status.ok, null,
-                secondary, whole.start(), whole.end(), settings);
+        return whole.toBuilder().invocationId(id).params(params).score(stats.getMean())
+                .scoreError(stats.getMeanErrorAt(0.999)).ci(interval).samples(samples).status(Status.ok).reason(null)
+                .secondary(secondary).settings(settings).build();
     }
 
     static String id(String metric, Map<String, Object> params, int threads) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * JVM flags every JMH fork gets. Built from the feature version of the JVM that runs the fork:
  * JDK 17 refuses to start with {@code --sun-misc-unsafe-memory-access}, and JDK 24+ warns on every
- * Unsafe use without it (libraries.md section 1). {@code -XX:+IgnoreUnrecognizedVMOptions} would
+ * Unsafe use without it. {@code -XX:+IgnoreUnrecognizedVMOptions} would
  * also work but hides typos, so it is not used.
  */
 public final class ForkFlags {
@@ -22,7 +22,7 @@ public final class ForkFlags {
                 // JNA (affinity, probes): silences the restricted-method warning on 22+
                 "--enable-native-access=ALL-UNNAMED",
                 // Vector API (cpu.dgemm, cpu.fft). Here and only here: the runner's jvmArgs
-                // replace any @Fork(jvmArgsAppend) (libraries.md, pitfall 5). Each fork then
+                // replace any @Fork(jvmArgsAppend) instead of adding to it. Each fork then
                 // prints "WARNING: Using incubator modules" to stderr.
                 "--add-modules=jdk.incubator.vector"));
         if (feature >= 24) {

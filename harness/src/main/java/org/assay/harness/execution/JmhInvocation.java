@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * ops/s to the workload's unit by its per-operation factor (a linear scale, so the interval
  * scales with it).
  *
- * <p>Pitfalls handled (libraries.md 3.3): the host's JVM arguments would leak into forks unless
+ * <p>JMH pitfalls handled: the host's JVM arguments would leak into forks unless
  * {@code jvmArgs} is set; with {@code failOnError} false a failing benchmark silently yields no
  * result, so it is on and an empty result is treated as a failure too.
  */
@@ -144,10 +144,12 @@ final class JmhInvocation {
                 ? BundleFormat.mapper().readTree(json.toFile()) : BundleFormat.mapper().createArrayNode();
 
         if (failure != null) {
-            return new Outcome(List.of(new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(),
-                    w.id(), entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(),
-                    w.higherIsBetter(), null, null, null, List.of(), Status.failed, failure, Map.of(), start, end,
-                    settings)), jmhEntries, logText);
+            return new Outcome(List.of(InvocationResult.builder().invocationId(entry.invocationId())
+                    .workload(w.id()).definitionVersion(w.definitionVersion()).metric(w.id())
+                    .params(entry.params()).threads(entry.threads()).requestedCpus(entry.cpus())
+                    .cpus(pins.observedCpus()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
+                    .status(Status.failed).reason(failure).start(start).end(end).settings(settings).build()),
+                    jmhEntries, logText);
         }
 
         RunResult rr = runResults.iterator().next();
@@ -180,12 +182,15 @@ final class JmhInvocation {
             secondary.put(s.getKey(), new SecondaryMetric(finite(s.getValue().getScore()), s.getValue().getScoreUnit()));
         }
         IterationFlags.mark(rr, secondary, settings);
-        InvocationResult r = new InvocationResult(entry.invocationId(), w.id(), w.definitionVersion(), w.id(),
-                entry.params(), entry.threads(), entry.cpus(), pins.observedCpus(), w.unit(), w.higherIsBetter(),
-                finite(primary.getScore() * factor), finite(primary.getScoreError() * factor),
-                ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
-                        ? List.of(ci[0] * factor, ci[1] * factor) : null,
-                samples, Status.ok, null, secondary, start, end, settings);
+        InvocationResult r = InvocationResult.builder().invocationId(entry.invocationId()).workload(w.id())
+                .definitionVersion(w.definitionVersion()).metric(w.id()).params(entry.params())
+                .threads(entry.threads()).requestedCpus(entry.cpus()).cpus(pins.observedCpus()).unit(w.unit())
+                .higherIsBetter(w.higherIsBetter())
+                .score(finite(primary.getScore() * factor)).scoreError(finite(primary.getScoreError() * factor))
+                .ci(ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
+                        ? List.of(ci[0] * factor, ci[1] * factor) : null)
+                .samples(samples).status(Status.ok).secondary(secondary).start(start).end(end).settings(settings)
+                .build();
         List<Map<String, Object>> points = w.sweepPoints(entry.params());
         return new Outcome(points.isEmpty() ? List.of(r)
                 : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size()),

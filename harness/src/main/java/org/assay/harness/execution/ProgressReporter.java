@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>On a terminal it is a redrawn bar (progressbar) whose unit is estimated seconds, ticking
  * while an invocation runs. Off a terminal (CI logs) a redrawn bar would be one endless
- * {@code \r}-separated line (libraries.md 12.3), so {@code plain} prints one line per invocation
+ * {@code \r}-separated line, so {@code plain} prints one line per invocation
  * start, with the ETA rescaled by how the finished invocations compared with their estimates.
  */
 public final class ProgressReporter implements AutoCloseable {

@@ -6,8 +6,10 @@ import org.assay.harness.plan.PlanEntry;
 import org.assay.results.BundleWriter;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
+import org.assay.results.RunStatus;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
+import org.assay.results.Termination;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,9 +106,9 @@ public final class RunSession {
                     }
                     results.addAll(derived);
                     long failed = results.stream().filter(r -> r.status() == Status.failed).count();
-                    String status = failed == 0 ? "complete" : "partial";
+                    RunStatus status = failed == 0 ? RunStatus.complete : RunStatus.partial;
                     String reason = failed == 0 ? null : failed + " of " + plan.size() + " invocation(s) failed";
-                    finish(status, reason, "normal");
+                    finish(status, reason, Termination.normal);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -117,7 +119,7 @@ public final class RunSession {
                     String reason = "harness error after " + completed + " of " + plan.size() + " invocation(s)"
                             + (inFlight != null ? ", in " + inFlight : "") + ": " + e;
                     try {
-                        finish(RunManifest.PARTIAL, reason, RunManifest.ERROR);
+                        finish(RunStatus.partial, reason, Termination.error);
                     } catch (IOException | RuntimeException closing) {
                         e.addSuppressed(closing);
                     }
@@ -154,7 +156,7 @@ public final class RunSession {
             String reason = "interrupted after " + completed + " of " + plan.size() + " invocation(s)"
                     + (inFlight != null ? "; lost the one in flight: " + inFlight : "");
             try {
-                finish("partial", reason, "interrupted");
+                finish(RunStatus.partial, reason, Termination.interrupted);
                 System.err.println("assay: " + reason + "; bundle closed: " + writer.dir());
             } catch (IOException e) {
                 System.err.println("assay: interrupted, and the bundle could not be closed: " + e.getMessage());
@@ -169,7 +171,7 @@ public final class RunSession {
         }
     }
 
-    private void finish(String status, String reason, String termination) throws IOException {
+    private void finish(RunStatus status, String reason, Termination termination) throws IOException {
         if (sampler != null) {
             sampler.close();       // its last rows must land before SHA256SUMS is written
         }
@@ -185,9 +187,7 @@ public final class RunSession {
         }
         Map<String, SecondaryMetric> s = new LinkedHashMap<>(r.secondary() == null ? Map.of() : r.secondary());
         s.putAll(extra);
-        return new InvocationResult(r.invocationId(), r.workload(), r.definitionVersion(), r.metric(), r.params(),
-                r.threads(), r.requestedCpus(), r.cpus(), r.unit(), r.higherIsBetter(), r.score(), r.scoreError(),
-                r.ci(), r.samples(), r.status(), r.reason(), s, r.start(), r.end(), r.settings());
+        return r.withSecondary(s);
     }
 
     /**

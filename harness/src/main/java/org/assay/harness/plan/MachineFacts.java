@@ -26,7 +26,7 @@ import java.util.List;
  * What the run needs to know about the machine before it plans: topology, the CPUs it may use,
  * cache and memory sizes for sizing, and (for the bundle) inventory and environment checks.
  * Read once, before any worker is pinned: after pinning, the JVM's view of the CPU count can
- * follow the pinned mask (libraries.md pitfall 12).
+ * follow the pinned mask ({@code availableProcessors()} reads the affinity mask).
  */
 public final class MachineFacts {
 

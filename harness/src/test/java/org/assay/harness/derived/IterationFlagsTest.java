@@ -49,10 +49,13 @@ class IterationFlagsTest {
             java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
             settings.put("sweepPoint", j);
             settings.put("probeAffectedIterations", List.of(flag));
-            points.add(new org.assay.results.InvocationResult("id" + j, "w", 1, "m", java.util.Map.of(), 1, List.of(0),
-                    List.of(0), "ns", false, 1.0, 0.1, null, List.of(1.0, 1.0, 1.0), org.assay.results.Status.ok, null,
-                    java.util.Map.of(IterationFlags.AFFECTED, new org.assay.results.SecondaryMetric(1.0, "iterations")),
-                    "s", "e", settings));
+            points.add(org.assay.results.InvocationResult.builder().invocationId("id" + j).workload("w")
+                    .definitionVersion(1).metric("m").threads(1).requestedCpus(List.of(0)).cpus(List.of(0))
+                    .unit("ns").higherIsBetter(false).score(1.0).scoreError(0.1).samples(List.of(1.0, 1.0, 1.0))
+                    .status(org.assay.results.Status.ok)
+                    .secondary(java.util.Map.of(IterationFlags.AFFECTED,
+                            new org.assay.results.SecondaryMetric(1.0, "iterations")))
+                    .start("s").end("e").settings(settings).build());
         }
         List<org.assay.results.InvocationResult> out = IterationFlags.perPoint(points, 2);
         assertEquals(0.0, out.get(0).secondary().get(IterationFlags.AFFECTED).score());

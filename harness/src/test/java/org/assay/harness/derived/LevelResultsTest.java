@@ -33,10 +33,12 @@ class LevelResultsTest {
         List<InvocationResult> rs = new ArrayList<>();
         for (int i = 0; i < NS.length; i++) {
             long bytes = 4096L << i;
-            rs.add(new InvocationResult("memory.latency.chase[workingSetBytes=" + bytes + ",threads=1]",
-                    "memory.latency.chase", 1, "memory.latency.chase", Map.of("workingSetBytes", bytes), 1,
-                    List.of(0), List.of(0), "ns", false, NS[i], 0.01, List.of(NS[i], NS[i]), List.of(NS[i]),
-                    Status.ok, null, Map.of(), "2026-11-23T18:15:00Z", "2026-11-23T18:15:01Z", Map.of()));
+            rs.add(InvocationResult.builder().invocationId("memory.latency.chase[workingSetBytes=" + bytes + ",threads=1]")
+                    .workload("memory.latency.chase").definitionVersion(1).metric("memory.latency.chase")
+                    .params(Map.of("workingSetBytes", bytes)).threads(1).requestedCpus(List.of(0)).cpus(List.of(0))
+                    .unit("ns").higherIsBetter(false).score(NS[i]).scoreError(0.01).ci(List.of(NS[i], NS[i]))
+                    .samples(List.of(NS[i])).status(Status.ok).start("2026-11-23T18:15:00Z")
+                    .end("2026-11-23T18:15:01Z").build());
         }
         return rs;
     }
@@ -64,9 +66,8 @@ class LevelResultsTest {
         for (InvocationResult r : chase()) {
             Map<String, Object> p = new java.util.LinkedHashMap<>(r.params());
             p.put("thp", "huge");
-            all.add(new InvocationResult(r.invocationId() + "huge", r.workload(), 1, r.metric(), p, 1, r.requestedCpus(),
-                    r.cpus(), "ns", false, r.score() / 2, 0.01, r.ci(), List.of(r.score() / 2), Status.ok, null,
-                    Map.of(), r.start(), r.end(), Map.of()));
+            all.add(r.toBuilder().invocationId(r.invocationId() + "huge").params(p).score(r.score() / 2)
+                    .samples(List.of(r.score() / 2)).build());
         }
         List<InvocationResult> levels = LevelResults.derive(all, OS);
         assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(r -> r.params().get("level")).toList());

@@ -15,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SweepResultsTest {
 
     private static InvocationResult whole(Status status) {
-        return new InvocationResult("memory.latency.chase[workingSets=1,2,threads=1]", "memory.latency.chase", 1,
-                "memory.latency.chase", Map.of("workingSets", "1,2"), 1, List.of(0), List.of(0), "ns", false,
-                status == Status.ok ? 5.0 : null, null, null, List.of(), status,
-                status == Status.ok ? null : "fork crashed", Map.of("host.steal", new SecondaryMetric(0.1, "%")),
-                "s", "e", Map.of("forks", 2));
+        return InvocationResult.builder().invocationId("memory.latency.chase[workingSets=1,2,threads=1]")
+                .workload("memory.latency.chase").definitionVersion(1).metric("memory.latency.chase")
+                .params(Map.of("workingSets", "1,2")).threads(1).requestedCpus(List.of(0)).cpus(List.of(0))
+                .unit("ns").higherIsBetter(false).score(status == Status.ok ? 5.0 : null).status(status)
+                .reason(status == Status.ok ? null : "fork crashed")
+                .secondary(Map.of("host.steal", new SecondaryMetric(0.1, "%"))).start("s").end("e")
+                .settings(Map.of("forks", 2)).build();
     }
 
     @Test

@@ -15,10 +15,12 @@ import java.util.Map;
 class LatencyCyclesTest {
 
     private static InvocationResult result(String unit, double score, Map<String, SecondaryMetric> secondary) {
-        return new InvocationResult("m[threads=1]", "memory.latency.chase", 1, "memory.latency.chase",
-                Map.of("workingSetBytes", 262144), 1, List.of(0), List.of(0), unit, false, score, 0.1,
-                List.of(score - 0.1, score + 0.1), List.of(score), Status.ok, null, secondary,
-                "2026-11-23T00:00:00Z", "2026-11-23T00:00:01Z", Map.of());
+        return InvocationResult.builder().invocationId("m[threads=1]").workload("memory.latency.chase")
+                .definitionVersion(1).metric("memory.latency.chase").params(Map.of("workingSetBytes", 262144))
+                .threads(1).requestedCpus(List.of(0)).cpus(List.of(0)).unit(unit).higherIsBetter(false)
+                .score(score).scoreError(0.1).ci(List.of(score - 0.1, score + 0.1)).samples(List.of(score))
+                .status(Status.ok).secondary(secondary).start("2026-11-23T00:00:00Z").end("2026-11-23T00:00:01Z")
+                .build();
     }
 
     @Test

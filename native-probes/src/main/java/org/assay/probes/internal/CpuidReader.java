@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Executes CPUID on CPU N through {@code <root>/dev/cpu/N/cpuid}: a 16-byte {@code pread} at
- * offset = leaf | subleaf &lt;&lt; 32 gives EAX, EBX, ECX, EDX (probes.md 1.3). A regular file
- * there is a {@link RegisterFixture} ({@code leaf subleaf eax ebx ecx edx}); an unlisted leaf
- * reads as zeros, as an unimplemented leaf does on AMD.
+ * offset = leaf | subleaf &lt;&lt; 32 gives EAX, EBX, ECX, EDX (docs/probes.md, cpuid). A
+ * regular file there is a {@link RegisterFixture} ({@code leaf subleaf eax ebx ecx edx}); an
+ * unlisted leaf reads as zeros, as an unimplemented leaf does on AMD.
  */
 final class CpuidReader {
 

@@ -9,7 +9,7 @@ import com.sun.jna.Pointer;
 /**
  * The whole native surface of the probes: open/pread/close, ioctl and the raw syscall used for
  * perf_event_open. There is deliberately no pwrite: a probe cannot write an MSR even by mistake
- * (a write taints the kernel and can change clocks or power limits, probes.md 1.1).
+ * (a write taints the kernel and can change clocks or power limits; docs/probes.md, msr).
  *
  * <p>Loaded lazily: a machine without JNA's native library (or a JVM refusing native access)
  * gets a {@link ProbeIoException}, and the probes say "unavailable" instead of failing to load.
@@ -17,7 +17,7 @@ import com.sun.jna.Pointer;
 final class LibC {
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
-    /** x86-64 syscall number (arm64 is 241); probes.md 7.1. */
+    /** perf_event_open's syscall number on x86-64 (on arm64 it is 241). */
     static final long SYS_PERF_EVENT_OPEN = 298;
 
     interface C extends Library {

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads model-specific registers through {@code <root>/dev/cpu/N/msr}: a {@code pread} of 8 bytes
- * at offset = register number, decoded little-endian (probes.md 1.1). Read only: the class has no
- * write path, and {@link LibC} has no pwrite.
+ * at offset = register number, decoded little-endian (docs/probes.md, msr). Read only: the class
+ * has no write path, and {@link LibC} has no pwrite.
  *
  * <p>A regular file where the device should be is a {@link RegisterFixture}; anything else (the
  * character device on a live machine) goes through JNA. Errors keep their errno: ENOENT means no

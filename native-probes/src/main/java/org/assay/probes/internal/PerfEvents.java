@@ -7,7 +7,7 @@ import com.sun.jna.NativeLong;
 /**
  * perf_event_open(2) for counting (never sampling): builds a {@code perf_event_attr} of 64 bytes
  * (VER0, enough for counting, accepted by every kernel), opens, reads and closes events
- * (layout in probes.md 7.2). Values are scaled by time_enabled/time_running when the kernel
+ * (the kernel's VER0 field layout). Values are scaled by time_enabled/time_running when the kernel
  * multiplexed the counter, and a counter that never ran reads NaN, not 0.
  */
 public final class PerfEvents {

@@ -23,9 +23,10 @@ import java.util.Map;
  * open-error EPERM
  * </pre>
  *
- * <p>Why not a sparse file with values at offset = register (probes.md 9.1): neighbouring
- * registers (0x610/0x611, 0xE7/0xE8) overlap in 8-byte reads, a hole reads as zeros where real
- * hardware answers EIO, and git does not keep holes (0xC001029B is a 3 GB offset). Here a
+ * <p>Why not a sparse file with values at offset = register (docs/probes.md, "Fixtures and
+ * captured trees"): neighbouring registers (0x610/0x611, 0xE7/0xE8) overlap in 8-byte reads, a
+ * hole reads as zeros where real hardware answers EIO, and git does not keep holes (0xC001029B
+ * is a 3 GB offset). Here a
  * register that is not listed answers EIO, exactly as an unimplemented MSR does, and a counter
  * can be given as a series of snapshots so deltas and wrap-around are tested.
  */

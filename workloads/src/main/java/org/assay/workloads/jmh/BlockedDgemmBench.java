@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * machine's DGEMM throughput, per-thread is one core's. The harness reports GFLOP/s, ops/s x
  * 2 n^3 / 1e9. The kernel needs {@code --add-modules=jdk.incubator.vector}, which the harness
  * gives every fork (ForkFlags); no {@code @Fork(jvmArgsAppend)} here, because the runner's
- * arguments would replace it (libraries.md, pitfall 5).
+ * arguments would replace it rather than add to it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -64,7 +64,7 @@ public class LoadedChaseBench {
 
         @Setup(Level.Trial)
         public void setUp(ThreadParams tp) throws InterruptedException {
-            // the process's CPUs, read before this thread is pinned (libraries.md pitfall 12)
+            // the process's CPUs, read before this thread is pinned: afterwards the mask is one CPU
             List<Integer> cpus = AllowedCpus.read(Path.of("/")).cpus();
             workerIndex = tp.getThreadIndex();
             int mine = WorkerPinning.pin(workerIndex);
