@@ -4,7 +4,6 @@ import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -58,27 +57,6 @@ public final class RunSummary {
             status.append(r.status() == Status.ok ? "ok" : r.status() + ": " + r.reason());
         }
         return Table.create("summary", metric, params, threads, score, error, unit, perThread, efficiency, cpus, status);
-    }
-
-    /** Renders the table as aligned text with 4 significant digits. */
-    public static String render(Table t) {
-        StringBuilder b = new StringBuilder();
-        String fmt = "%-24s %-36s %7s %12s %10s %-10s %12s %6s %-8s %s%n";
-        b.append(String.format(java.util.Locale.ROOT, fmt, "metric", "params", "threads", "score", "±99.9%",
-                "unit", "per thread", "eff.", "cpus", "status"));
-        for (Row row : t) {
-            b.append(String.format(java.util.Locale.ROOT, fmt, row.getString("metric"), row.getString("params"),
-                    row.getInt("threads"), num(row.getDouble("score")), num(row.getDouble("error")),
-                    row.getString("unit"), num(row.getDouble("perThread")),
-                    Double.isNaN(row.getDouble("efficiency")) ? "-"
-                            : String.format(java.util.Locale.ROOT, "%.0f%%", 100 * row.getDouble("efficiency")),
-                    row.getString("cpus"), row.getString("status")));
-        }
-        return b.toString();
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     private static String key(InvocationResult r) {

@@ -52,23 +52,38 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("assay " + cmd.getCommandName() + ": " + ex.getMessage()
-                    + " (see 'assay " + cmd.getCommandName() + " --help')");
+            err.println(badInputLine(ex));
             err.flush();
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            String name = cmd.getCommandSpec().qualifiedName();
             if (ex instanceof UsageException) {
-                err.println("assay " + cmd.getCommandName() + ": " + ex.getMessage());
+                err.println(name + ": " + ex.getMessage());
                 err.flush();
                 return EXIT_USAGE;
             }
-            err.println("assay " + cmd.getCommandName() + ": internal error: " + ex);
+            err.println(name + ": internal error: " + ex);
             ex.printStackTrace(err);
             err.flush();
             return EXIT_FAILED;
         });
         return cl;
+    }
+
+    /**
+     * The one line for input picocli refused. A word where a command belongs is an unknown
+     * command; anything else keeps picocli's message, prefixed with the command it was given to
+     * ("assay run: Unknown option: '--x'").
+     */
+    static String badInputLine(CommandLine.ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
+                && cmd.getParent() == null && !u.getUnmatched().isEmpty()) {
+            return name + ": unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        return name + ": " + ex.getMessage() + " (see '" + name + " --help')";
     }
 }

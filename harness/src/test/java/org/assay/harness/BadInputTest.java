@@ -1,11 +1,14 @@
 package org.assay.harness;
 
+import org.assay.probes.preflight.EnvironmentChecks;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -159,6 +162,47 @@ class BadInputTest {
                 "expected NAME=VALUE");
         assertRefused(CliCapture.run("run", "--only", "cpu.fft", "-p", "n=abc", "--out", tmp.resolve("b").toString()),
                 "is a whole number");
+    }
+
+    /** A root whose pre-flight is sure to warn: two CPUs, plenty of memory, a load far above idle. */
+    private Path warningRoot() throws IOException {
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.createDirectories(root.resolve("sys/devices/system/cpu"));
+        Files.writeString(root.resolve("proc/meminfo"), "MemTotal: 16777216 kB\nMemAvailable: 16000000 kB\n");
+        Files.writeString(root.resolve("proc/self/status"), "Cpus_allowed_list:\t0-1\n");
+        Files.writeString(root.resolve("proc/loadavg"), "40.00 40.00 40.00 9/999 12345\n");
+        Files.writeString(root.resolve("sys/devices/system/cpu/online"), "0-1\n");
+        assertTrue(EnvironmentChecks.run(root, List.of(0, 1)).stream().anyMatch(c -> c.warning() != null),
+                "the fixture's pre-flight warns, so a refusal without warnings proves the order");
+        return root;
+    }
+
+    @Test
+    void aNonEmptyOutIsRefusedBeforeAnyPreFlightWarning() throws IOException {
+        Path root = warningRoot();
+        Path out = Files.createDirectories(tmp.resolve("b"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        CliCapture c = CliCapture.run("run", "--root", root.toString(), "--only", "cpu.primes.sieve",
+                "--out", out.toString());
+        assertRefused(c, "not empty");
+        assertFalse(c.err().contains("warning:"), c.err());
+        try (var s = Files.list(out)) {
+            assertEquals(List.of(out.resolve("keep.txt")), s.toList());
+        }
+    }
+
+    @Test
+    void anOutWhereNothingCanBeCreatedIsRefusedBeforeAnyPreFlightWarning() throws IOException {
+        // /proc refuses new files even to root, for whom the permission bits say "writable"
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux procfs");
+        Path root = warningRoot();
+        Path out = Path.of("/proc/assay-bundle-test");
+        CliCapture c = CliCapture.run("run", "--root", root.toString(), "--only", "cpu.primes.sieve",
+                "--out", out.toString());
+        assertRefused(c, "not a writable directory");
+        assertFalse(c.err().contains("warning:"), c.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package org.assay.harness.command;
 
 import org.assay.harness.Main;
-import org.assay.harness.UsageException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,9 +11,8 @@ import org.assay.probes.topology.CpuList;
 import org.assay.probes.inventory.ByteSizes;
 import org.assay.probes.inventory.Inventory;
 import org.assay.probes.inventory.InventoryCollector;
-import org.assay.results.BundleFormat;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,32 +23,25 @@ import picocli.CommandLine.Option;
         description = "Show this machine's hardware, OS, JVM and limits")
 public final class InventoryCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print the inventory as JSON (the form recorded in run.json).")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read sysfs and procfs under DIR, e.g. the host's root mounted into a container (default: ${DEFAULT-VALUE}).")
-    Path root;
+    @Mixin
+    RootOption root;
 
     @Option(names = "--no-oshi", description = "Do not ask OSHI (it describes the running machine, not DIR): "
             + "for fixture trees.")
     boolean noOshi;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws JsonProcessingException {
-        if (!root.toFile().isDirectory()) {
-            throw new UsageException("--root " + root + ": not a directory (expected the root of a Linux file tree, e.g. /)");
+        Inventory inv = InventoryCollector.collect(root.directory(), !noOshi);
+        if (output.json()) {
+            output.printJson(inv);
+            return Main.EXIT_OK;
         }
-        Inventory inv = InventoryCollector.collect(root, !noOshi);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(BundleFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(inv));
-        } else {
-            new Table(out).print(inv);
-        }
+        PrintWriter out = output.out();
+        new Table(out).print(inv);
         out.flush();
         return Main.EXIT_OK;
     }
@@ -134,6 +124,7 @@ public final class InventoryCommand implements Callable<Integer> {
 
         private void caches(Inventory inv) {
             section("Caches");
+            TextTable table = new TextTable("  ");
             for (Inventory.Cache c : inv.caches()) {
                 String size = c.sizeBytes() == null ? "not in sysfs"
                         : bytes(c.sizeBytes()) + " × " + c.instances() + " = " + bytes(c.sizeBytes() * c.instances());
@@ -141,9 +132,12 @@ public final class InventoryCommand implements Callable<Integer> {
                         + (c.lineSize() == null ? "" : (c.ways() == null ? "" : ", ") + c.lineSize() + " B lines");
                 String shared = c.sharedBy().isEmpty() ? "" : "shared by " + String.join(" | ", c.sharedBy());
                 String oshi = c.oshiSizeBytes() == null ? "OSHI: -" : "OSHI: " + bytes(c.oshiSizeBytes());
-                out.printf(Locale.ROOT, "  %-4s %-28s %-24s %-22s %s%n", c.label(), size, geometry, shared, oshi);
+                table.row(c.label(), size, geometry, shared, oshi);
+            }
+            table.print(out);
+            for (Inventory.Cache c : inv.caches()) {
                 if (c.mismatch() != null) {
-                    out.printf("       ! %s%n", c.mismatch());
+                    out.printf("  ! %s: %s%n", c.label(), c.mismatch());
                 }
             }
             if (inv.caches().isEmpty()) {

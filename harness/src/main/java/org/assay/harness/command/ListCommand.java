@@ -1,16 +1,16 @@
 package org.assay.harness.command;
 
 import org.assay.harness.Main;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assay.results.BundleFormat;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 import org.assay.workloads.Workloads;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code assay list}: every workload and suite, one line each. */
@@ -18,41 +18,46 @@ import java.util.concurrent.Callable;
         description = "List workloads and suites, one line each.")
 public final class ListCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
+
+    /** What {@code --json} prints. */
+    record Listing(List<WorkloadEntry> workloads, List<SuiteEntry> suites) {
+        static Listing current() {
+            return new Listing(Workloads.all().stream().map(WorkloadEntry::of).toList(),
+                    Arrays.stream(Suite.values()).map(s -> new SuiteEntry(s.name(), SuiteText.summary(s))).toList());
+        }
+    }
+
+    record WorkloadEntry(String id, String summary, String unit, boolean higherIsBetter, int definitionVersion,
+                         String benchmark, Map<String, Object> testParams) {
+        static WorkloadEntry of(Workload w) {
+            return new WorkloadEntry(w.id(), w.summary(), w.unit(), w.higherIsBetter(), w.definitionVersion(),
+                    w.benchmark(), w.testParams());
+        }
+    }
+
+    record SuiteEntry(String name, String summary) {
+    }
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
-        if (json) {
-            ObjectNode root = BundleFormat.mapper().createObjectNode();
-            ArrayNode ws = root.putArray("workloads");
-            for (Workload w : Workloads.all()) {
-                ObjectNode n = ws.addObject();
-                n.put("id", w.id());
-                n.put("summary", w.summary());
-                n.put("unit", w.unit());
-                n.put("higherIsBetter", w.higherIsBetter());
-                n.put("definitionVersion", w.definitionVersion());
-                n.put("benchmark", w.benchmark());
-                n.set("testParams", BundleFormat.mapper().valueToTree(w.testParams()));
-            }
-            ArrayNode suites = root.putArray("suites");
-            for (Suite s : Suite.values()) {
-                suites.addObject().put("name", s.name()).put("summary", SuiteText.summary(s));
-            }
-            out.println(BundleFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        Listing listing = Listing.current();
+        if (output.json()) {
+            output.printJson(listing);
             return Main.EXIT_OK;
         }
+        PrintWriter out = output.out();
         out.println("Workloads (metric id, unit, summary):");
-        for (Workload w : Workloads.all()) {
-            out.printf("  %-26s %-10s %s%n", w.id(), w.unit(), w.summary());
-        }
+        TextTable workloads = new TextTable("  ");
+        listing.workloads().forEach(w -> workloads.row(w.id(), w.unit(), w.summary()));
+        workloads.print(out);
         out.println();
         out.println("Suites:");
-        for (Suite s : Suite.values()) {
-            out.printf("  %-10s %s%n", s.name(), SuiteText.summary(s));
-        }
+        TextTable suites = new TextTable("  ");
+        listing.suites().forEach(s -> suites.row(s.name(), s.summary()));
+        suites.print(out);
+        out.flush();
         return Main.EXIT_OK;
     }
 }

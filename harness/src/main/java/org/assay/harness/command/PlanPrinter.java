@@ -4,7 +4,10 @@ import org.assay.harness.execution.ProgressReporter;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
 import org.assay.harness.plan.RunPlanner;
-import java.io.PrintStream;
+import org.assay.probes.topology.CpuList;
+import org.assay.results.PlannedInvocation;
+
+import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code --dry-run}: the plan, one line per invocation, and its estimated time. */
@@ -12,16 +15,28 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    static void print(PrintStream out, List<PlanEntry> plan, MachineFacts facts) {
-        out.println("Plan: " + plan.size() + " invocation(s) on CPUs " + facts.describeCpus());
-        out.printf("  %-62s %-10s %s%n", "invocation", "cpus", "estimate");
-        for (PlanEntry e : plan) {
-            out.printf("  %-62s %-10s %s%n", e.invocationId(), org.assay.probes.topology.CpuList.format(e.cpus()),
-                    ProgressReporter.fmt(e.estimatedSeconds()));
+    /**
+     * What {@code --dry-run --json} prints: the CPUs, the plan as {@code run.json} records it, and
+     * the estimated total in seconds.
+     */
+    record Plan(String cpus, List<PlannedInvocation> invocations, double estimatedSeconds) {
+        static Plan of(List<PlanEntry> plan, MachineFacts facts) {
+            return new Plan(facts.describeCpus(), plan.stream().map(PlanEntry::toPlanned).toList(),
+                    Math.round(RunPlanner.totalSeconds(plan) * 10) / 10.0);
         }
+    }
+
+    static void print(PrintWriter out, List<PlanEntry> plan, MachineFacts facts) {
+        out.println("Plan: " + plan.size() + " invocation(s) on CPUs " + facts.describeCpus());
+        TextTable table = new TextTable("  ").row("invocation", "cpus", "estimate");
+        for (PlanEntry e : plan) {
+            table.row(e.invocationId(), CpuList.format(e.cpus()), ProgressReporter.fmt(e.estimatedSeconds()));
+        }
+        table.print(out);
         out.println("Estimated total: " + ProgressReporter.fmt(RunPlanner.totalSeconds(plan))
                 + " (JMH: " + plan.get(0).settings().forks() + " fork(s), "
                 + plan.get(0).settings().warmupIterations() + " warm-up + "
                 + plan.get(0).settings().measurementIterations() + " measured iterations each)");
+        out.flush();
     }
 }

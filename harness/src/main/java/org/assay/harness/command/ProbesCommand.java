@@ -3,15 +3,13 @@ package org.assay.harness.command;
 import org.assay.harness.Main;
 import org.assay.harness.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.assay.probes.Availability;
 import org.assay.probes.Probe;
 import org.assay.probes.ProbeSet;
 import org.assay.probes.Reading;
-import org.assay.results.BundleFormat;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -30,8 +28,11 @@ import java.util.concurrent.Callable;
                 + "available or why not, and its reading")
 public final class ProbesCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print availability and readings as JSON.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    RootOption root;
 
     @Option(names = "--watch", description = "Refresh the readings once a second until interrupted.")
     boolean watch;
@@ -40,24 +41,34 @@ public final class ProbesCommand implements Callable<Integer> {
             description = "With --watch: stop after N refreshes (0 = until interrupted).")
     int count;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read /sys, /proc and /dev/cpu under DIR, e.g. the host's root mounted into a container "
-                    + "or a captured tree (default: ${DEFAULT-VALUE}).")
-    Path root;
+    /** One probe as {@code --json} prints it; {@code details} is left out when the probe has none. */
+    record ProbeView(String id, String unit, String description, boolean available, String source, String reason,
+                     String fix, @JsonInclude(JsonInclude.Include.NON_EMPTY) String details,
+                     List<ReadingView> readings) {
+        static ProbeView of(ProbeSet set, Probe p) {
+            Availability a = p.availability();
+            List<ReadingView> readings = !a.available() ? List.of()
+                    : ProbeSet.safeRead(p).stream().map(ReadingView::of).toList();
+            return new ProbeView(p.id(), p.unit(), p.description(), a.available(), a.source(), a.reason(), a.fix(),
+                    set.details(p), readings);
+        }
+    }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** A reading; a value that is not finite is written as null by the shared mapper. */
+    record ReadingView(String name, String scope, double value, String unit) {
+        static ReadingView of(Reading r) {
+            return new ReadingView(r.name(), r.scope(), r.value(), r.unit());
+        }
+    }
 
     @Override
     public Integer call() throws JsonProcessingException, InterruptedException {
-        if (!root.toFile().isDirectory()) {
-            throw new UsageException("--root " + root + ": not a directory (expected the root of a Linux file tree, e.g. /)");
-        }
+        Path dir = root.directory();
         if (count < 0) {
             throw new UsageException("--count " + count + ": must be 0 or more");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (ProbeSet set = ProbeSet.open(root)) {
+        PrintWriter out = output.out();
+        try (ProbeSet set = ProbeSet.open(dir)) {
             return show(out, set);
         }
     }
@@ -73,7 +84,7 @@ public final class ProbesCommand implements Callable<Integer> {
         }
         for (int i = 0; count == 0 || i < count; i++) {
             Thread.sleep(1000);
-            if (!json) {
+            if (!output.json()) {
                 out.println("--- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
             print(out, set);
@@ -82,46 +93,12 @@ public final class ProbesCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ProbeSet set) throws JsonProcessingException {
-        if (json) {
-            out.println(BundleFormat.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(set)));
+        if (output.json()) {
+            output.printJson(set.probes().stream().map(p -> ProbeView.of(set, p)).toList());
         } else {
             text(out, set);
         }
         out.flush();
-    }
-
-    static ArrayNode toJson(ProbeSet set) {
-        ArrayNode arr = BundleFormat.mapper().createArrayNode();
-        for (Probe p : set.probes()) {
-            Availability a = p.availability();
-            ObjectNode o = arr.addObject();
-            o.put("id", p.id());
-            o.put("unit", p.unit());
-            o.put("description", p.description());
-            o.put("available", a.available());
-            o.put("source", a.source());
-            o.put("reason", a.reason());
-            o.put("fix", a.fix());
-            String details = set.details(p);
-            if (!details.isEmpty()) {
-                o.put("details", details);
-            }
-            ArrayNode rs = o.putArray("readings");
-            if (a.available()) {
-                for (Reading r : ProbeSet.safeRead(p)) {
-                    ObjectNode ro = rs.addObject();
-                    ro.put("name", r.name());
-                    ro.put("scope", r.scope());
-                    if (Double.isFinite(r.value())) {
-                        ro.put("value", r.value());
-                    } else {
-                        ro.putNull("value");
-                    }
-                    ro.put("unit", r.unit());
-                }
-            }
-        }
-        return arr;
     }
 
     private static void text(PrintWriter out, ProbeSet set) {
@@ -141,10 +118,11 @@ public final class ProbesCommand implements Callable<Integer> {
             if (rs.isEmpty()) {
                 out.printf(Locale.ROOT, "%-26s (no reading yet)%n", "");
             }
+            TextTable readings = new TextTable(" ".repeat(27));
             for (Reading r : rs) {
-                out.printf(Locale.ROOT, "%-26s %-22s %-16s %s%n", "", r.name(), r.scope().isEmpty() ? "-" : r.scope(),
-                        format(r.value(), r.unit()));
+                readings.row(r.name(), r.scope().isEmpty() ? "-" : r.scope(), format(r.value(), r.unit()));
             }
+            readings.print(out);
         }
     }
 

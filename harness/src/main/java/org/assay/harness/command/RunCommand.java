@@ -16,15 +16,15 @@ import org.assay.results.EnvironmentCheck;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
 import org.assay.results.Status;
-import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 import org.assay.workloads.Workloads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +32,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code assay run}: plan, pre-flight, measure, record; prints a summary at the end. */
@@ -68,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Bundle directory (default: runs/<timestamp>_<host>_<suite>/). Must not exist or be empty.")
     Path out;
 
-    @Option(names = "--dry-run", description = "Print the plan and its estimated time; run nothing.")
+    @Option(names = "--dry-run", description = "Print the plan and its estimated time (as JSON with --json); run nothing.")
     boolean dryRun;
 
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
@@ -78,10 +77,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Tiny JMH settings and test sizes: checks the whole path; the numbers mean nothing.")
     boolean smoke;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
-            description = "Read /proc, /sys and /dev/cpu under DIR: the host's root mounted into a container "
-                    + "(e.g. /host), or a captured tree (default: ${DEFAULT-VALUE}).")
-    Path root;
+    @Mixin
+    RootOption root;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--probe-rate", paramLabel = "HZ", defaultValue = "10",
             description = "Probe samples per second recorded into probes.csv during the run; 0 = none "
@@ -90,49 +90,47 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream console = System.out;
+        // Every check of the arguments comes first: bad input is refused before pre-flight speaks.
         if (!(probeRate >= 0 && probeRate <= 100)) {
             throw new UsageException("--probe-rate " + probeRate + ": must be between 0 (off) and 100 samples per second");
         }
+        if (output.json() && !dryRun) {
+            throw new UsageException("--json: only with --dry-run (a run records its JSON in the bundle)");
+        }
+        Path rootDir = root.directory();
         Suite suite = parseSuite();
         List<Workload> workloads = selectWorkloads(suite);
-        try (MachineFacts facts = MachineFacts.read(root, cpus, smt)) {
-            return run(console, suite, workloads, facts);
+        try (MachineFacts facts = MachineFacts.read(rootDir, cpus, smt)) {
+            return run(suite, workloads, facts);
         }
     }
 
     /** Plans on the run's one reading of the machine, then prints the plan or measures it. */
-    private Integer run(PrintStream console, Suite suite, List<Workload> workloads, MachineFacts facts) throws Exception {
-        MeasurementSettings override = smoke ? MeasurementSettings.smoke() : null;
-        ParamOverrides paramOverrides = ParamOverrides.parse(paramOptions);
-        if (smoke && !paramOverrides.isEmpty()) {
-            throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
-        }
-        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, override,
-                paramOverrides);
-        if (smoke) {
-            plan = plan.stream().map(e -> {
-                Map<String, Object> test = e.workload().testParams();
-                MeasurementSettings m = e.workload().settings(MeasurementSettings.smoke(), test);
-                return new PlanEntry(e.workload(), test, e.threads(), e.cpus(), m,
-                        RunPlanner.estimate(e.workload(), test, e.threads(), m));
-            }).filter(distinctIds()).toList(); // several suite sizes map to one test size
-        }
+    private Integer run(Suite suite, List<Workload> workloads, MachineFacts facts) throws Exception {
+        List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, smoke,
+                ParamOverrides.parse(paramOptions));
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);
 
+        PrintWriter console = output.out();
         if (dryRun) {
-            PlanPrinter.print(console, plan, facts);
+            if (output.json()) {
+                output.printJson(PlanPrinter.Plan.of(plan, facts));
+            } else {
+                PlanPrinter.print(console, plan, facts);
+            }
             return Main.EXIT_OK;
         }
 
         JsonNode inventory = facts.inventoryJson();
         List<EnvironmentCheck> environment = facts.environmentChecks();
+        PrintWriter err = output.err();
         for (EnvironmentCheck c : environment) {
             if (c.warning() != null) {
-                System.err.println("warning: " + c.name() + " = " + c.value() + ": " + c.warning());
+                err.println("warning: " + c.name() + " = " + c.value() + ": " + c.warning());
             }
         }
+        err.flush();
         AssayVersion version = AssayVersion.current();
         RunManifest manifest = RunManifest.builder().assayVersion(version.version()).commit(version.commit())
                 .dirty(version.dirty()).command(commandLine()).workingDirectory(Path.of("").toAbsolutePath().toString())
@@ -148,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         console.println("assay: " + plan.size() + " invocation(s), estimated "
                 + ProgressReporter.fmt(RunPlanner.totalSeconds(plan)) + "; bundle " + dir);
+        console.flush();
         RunSession session = new RunSession(writer, manifest, plan, facts, probeRate);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
@@ -155,13 +154,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         SummaryPrinter.print(console, results);
         console.println("bundle: " + dir + "  (check it with: assay verify " + dir + ")");
+        console.flush();
         boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);
         return anyFailed || results.size() < plan.size() ? Main.EXIT_FAILED : Main.EXIT_OK;
-    }
-
-    private static java.util.function.Predicate<PlanEntry> distinctIds() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return e -> seen.add(e.invocationId());
     }
 
     private Suite parseSuite() {
@@ -215,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
                         throw new UsageException("--out " + dir + ": directory is not empty; give a new or empty directory");
                     }
                 }
-                if (!Files.isWritable(dir)) {
+                if (!canCreateFileIn(dir)) {
                     throw new UsageException("--out " + dir + ": directory is not writable");
                 }
                 return;
@@ -224,8 +219,22 @@ public final class RunCommand implements Callable<Integer> {
             while (parent != null && !Files.exists(parent)) {
                 parent = parent.getParent();
             }
-            if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            if (parent == null || !Files.isDirectory(parent) || !canCreateFileIn(parent)) {
                 throw new UsageException("--out " + dir + ": cannot create it, " + parent + " is not a writable directory");
+            }
+        }
+
+        /**
+         * Tries it: {@link Files#isWritable} asks only for permission bits, which root always has,
+         * while a read-only mount or a directory like /proc still refuses. The probe file is
+         * removed at once, so a refused or dry run leaves nothing behind.
+         */
+        private static boolean canCreateFileIn(Path dir) {
+            try {
+                Files.delete(Files.createTempFile(dir, ".assay-out-check", ""));
+                return true;
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                return false;
             }
         }
     }

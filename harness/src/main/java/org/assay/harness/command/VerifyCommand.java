@@ -6,8 +6,11 @@ import org.assay.results.BundleException;
 import org.assay.results.BundleVerifier;
 import org.assay.results.VerificationReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -19,6 +22,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The bundle directory.")
     Path run;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         VerificationReport report;
@@ -27,14 +33,17 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (BundleException e) {
             throw new UsageException(e.getMessage());
         }
-        if (report.ok()) {
-            System.out.println("OK " + run + ": every file matches SHA256SUMS");
-            return Main.EXIT_OK;
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            if (report.ok()) {
+                out.println("OK " + run + ": every file matches SHA256SUMS");
+                return Main.EXIT_OK;
+            }
+            report.problems().forEach(out::println);
+            out.println("FAILED " + run + ": " + report.problems().size() + " problem(s)");
+            return Main.EXIT_FAILED;
+        } finally {
+            out.flush();
         }
-        for (String p : report.problems()) {
-            System.out.println(p);
-        }
-        System.out.println("FAILED " + run + ": " + report.problems().size() + " problem(s)");
-        return Main.EXIT_FAILED;
     }
 }

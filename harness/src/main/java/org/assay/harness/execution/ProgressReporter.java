@@ -5,8 +5,9 @@ import org.assay.harness.plan.RunPlanner;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -26,7 +27,7 @@ public final class ProgressReporter implements AutoCloseable {
     public enum Mode { auto, plain, none }
 
     private final Mode mode;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final List<PlanEntry> plan;
     private final double totalEstimate;
     private final long startNanos = System.nanoTime();
@@ -36,7 +37,7 @@ public final class ProgressReporter implements AutoCloseable {
     private volatile long currentStartNanos;
     private volatile double currentEstimate;
 
-    public ProgressReporter(Mode requested, PrintStream out, List<PlanEntry> plan) {
+    public ProgressReporter(Mode requested, PrintWriter out, List<PlanEntry> plan) {
         this.mode = requested == Mode.auto ? (System.console() != null ? Mode.auto : Mode.plain) : requested;
         this.out = out;
         this.plan = plan;
@@ -45,7 +46,7 @@ public final class ProgressReporter implements AutoCloseable {
             bar = new ProgressBarBuilder().setTaskName("assay run")
                     .setInitialMax(Math.max(1, Math.round(totalEstimate)))
                     .setUnit(" s", 1).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
+                    .setUpdateIntervalMillis(250).setConsumer(new DelegatingProgressBarConsumer(this::redraw))
                     .build();
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "assay-progress");
@@ -61,8 +62,11 @@ public final class ProgressReporter implements AutoCloseable {
         currentEstimate = e.estimatedSeconds();
         switch (mode) {
             case auto -> bar.setExtraMessage("[" + (index + 1) + "/" + plan.size() + "] " + e.invocationId());
-            case plain -> out.println("[" + (index + 1) + "/" + plan.size() + "] " + e.invocationId()
-                    + "  elapsed " + fmt(elapsedSeconds()) + "  ETA " + fmt(remainingSeconds()));
+            case plain -> {
+                out.println("[" + (index + 1) + "/" + plan.size() + "] " + e.invocationId()
+                        + "  elapsed " + fmt(elapsedSeconds()) + "  ETA " + fmt(remainingSeconds()));
+                out.flush();
+            }
             case none -> { }
         }
     }
@@ -74,7 +78,14 @@ public final class ProgressReporter implements AutoCloseable {
             bar.stepTo(Math.round(doneEstimate));
         } else if (mode == Mode.plain) {
             out.println("      " + outcome);
+            out.flush();
         }
+    }
+
+    /** Redraws the bar over itself, as the library's console consumer does, on the command's writer. */
+    private void redraw(String rendered) {
+        out.print('\r' + rendered);
+        out.flush();
     }
 
     private void tick() {
@@ -108,6 +119,8 @@ public final class ProgressReporter implements AutoCloseable {
         }
         if (bar != null) {
             bar.close();
+            out.println(); // end the redrawn line
+            out.flush();
         }
     }
 }

@@ -7,9 +7,11 @@ import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -30,27 +32,32 @@ public final class RunPlanner {
     /**
      * @param threadOverride thread counts from {@code --threads}, or null for the suite's own
      * @param placement      CPUs for n workers; throws {@link UsageException} when impossible
+     * @param smoke          {@code --smoke}: each workload's test size and tiny JMH settings instead
+     *                       of the suite's, to check the whole path quickly
      */
     public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
-                                List<Integer> threadOverride, IntFunction<List<Integer>> placement,
-                                MeasurementSettings settingsOverride) {
-        return plan(workloads, suite, sizing, threadOverride, placement, settingsOverride, ParamOverrides.NONE);
+                                List<Integer> threadOverride, IntFunction<List<Integer>> placement, boolean smoke) {
+        return plan(workloads, suite, sizing, threadOverride, placement, smoke, ParamOverrides.NONE);
     }
 
     /** @param paramOverrides {@code --param} values replacing the suite's (validated like the suite's own) */
     public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
                                 List<Integer> threadOverride, IntFunction<List<Integer>> placement,
-                                MeasurementSettings settingsOverride, ParamOverrides paramOverrides) {
+                                boolean smoke, ParamOverrides paramOverrides) {
+        if (smoke && !paramOverrides.isEmpty()) {
+            throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
+        }
         Map<Workload, List<Map<String, Object>>> suiteSets = new LinkedHashMap<>();
         for (Workload w : workloads) {
             suiteSets.put(w, w.paramSets(suite, sizing));
         }
         paramOverrides.checkKnown(workloads, suiteSets);
-        MeasurementSettings settings = settingsOverride != null ? settingsOverride : MeasurementSettings.forSuite(suite);
+        MeasurementSettings settings = smoke ? MeasurementSettings.smoke() : MeasurementSettings.forSuite(suite);
         List<PlanEntry> plan = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
         for (Workload w : workloads) {
             List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing.maxThreads());
-            for (Map<String, Object> params : paramOverrides.apply(w, suiteSets.get(w))) {
+            for (Map<String, Object> params : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
                 for (int threads : threadCounts) {
                     if (threads < 1) {
                         throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
@@ -62,11 +69,27 @@ public final class RunPlanner {
                     }
                     List<Integer> cpus = placement.apply(threads);
                     MeasurementSettings own = w.settings(settings, params); // a sweep rounds its iterations
-                    plan.add(new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own)));
+                    PlanEntry entry = new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own));
+                    if (planned.add(entry.invocationId())) { // a repeated --threads value runs once
+                        plan.add(entry);
+                    }
                 }
             }
         }
         return plan;
+    }
+
+    /**
+     * The parameter sets a workload runs: the suite's (or {@code --param}'s), or under smoke its one
+     * test size, which stands in for all of the suite's sizes. A workload the suite gives no
+     * sizes on this machine (none fit) stays out under smoke too.
+     */
+    private static List<Map<String, Object>> paramSets(Workload w, List<Map<String, Object>> suiteSets, boolean smoke,
+                                                       ParamOverrides paramOverrides) {
+        if (smoke) {
+            return suiteSets.isEmpty() ? List.of() : List.of(w.testParams());
+        }
+        return paramOverrides.apply(w, suiteSets);
     }
 
     public static double estimate(Workload w, Map<String, Object> params, int threads, MeasurementSettings m) {

@@ -10,9 +10,8 @@ import org.assay.results.InvocationResult;
 import org.assay.results.Status;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,9 @@ class LevelResultsTest {
     void theSummaryTellsTheFindingOnItsOwnLine() {
         List<InvocationResult> all = new ArrayList<>(chase());
         all.addAll(LevelResults.derive(all, OS));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SummaryPrinter.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), all);
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter();
+        SummaryPrinter.print(new PrintWriter(text), all);
+        String out = text.toString();
         assertTrue(out.contains("finding: memory.latency.level L3: L3 behaves like 3.1 MiB although the OS reports 32 MiB"),
                 out);
         assertFalse(out.contains("finding: memory.latency.level L2"), out);

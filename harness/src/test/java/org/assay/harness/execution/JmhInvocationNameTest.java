@@ -38,7 +38,7 @@ class JmhInvocationNameTest {
         SizingContext vm = new SizingContext(32L << 20, 23L << 30, 2);
         for (Suite suite : Suite.values()) {
             for (PlanEntry e : RunPlanner.plan(Workloads.all(), suite, vm, null,
-                    n -> IntStream.range(0, n).boxed().toList(), null)) {
+                    n -> IntStream.range(0, n).boxed().toList(), false)) {
                 String name = JmhInvocation.scratchName(e.invocationId());
                 assertTrue(name.length() <= 120, suite + ": " + name);
             }

@@ -21,7 +21,7 @@ class ParamOverridesTest {
 
     private static List<PlanEntry> plan(String only, Suite suite, String... params) {
         List<Workload> ws = Workloads.matching(only);
-        return RunPlanner.plan(ws, suite, VM, List.of(1), n -> IntStream.range(0, n).boxed().toList(), null,
+        return RunPlanner.plan(ws, suite, VM, List.of(1), n -> IntStream.range(0, n).boxed().toList(), false,
                 ParamOverrides.parse(List.of(params)));
     }
 
