@@ -48,7 +48,8 @@ public final class MachineFacts implements AutoCloseable {
         this.usable = usable;
         this.smt = smt;
         int maxThreads = PlacementPlanner.maxThreads(topology, usable, smt);
-        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), machine.availableMemoryBytes(), maxThreads);
+        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), machine.availableMemoryBytes(), maxThreads,
+                topology, allowed.cpus());
     }
 
     /**

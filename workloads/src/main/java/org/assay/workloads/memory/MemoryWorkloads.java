@@ -3,7 +3,6 @@ package org.assay.workloads.memory;
 import org.assay.workloads.Workload;
 import org.assay.workloads.kernel.StreamKernel;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +21,8 @@ public final class MemoryWorkloads {
         all.add(new LoadedLatencyWorkload());
         all.add(PressureWorkload.firstTouch());
         all.add(PressureWorkload.random());
-        all.add(new NumaWorkload(true, Path.of("/")));
-        all.add(new NumaWorkload(false, Path.of("/")));
+        all.add(new NumaWorkload(true));
+        all.add(new NumaWorkload(false));
         return List.copyOf(all);
     }
 }

@@ -4,10 +4,7 @@ import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
-import org.assay.probes.topology.AllowedCpus;
-import org.assay.probes.topology.CpuTopology;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +25,8 @@ import java.util.Map;
 final class NumaWorkload extends OneThreadWorkload {
 
     private final boolean latency;
-    private final Path root;
 
-    NumaWorkload(boolean latency, Path root) {
+    NumaWorkload(boolean latency) {
         super(latency ? "memory.numa.latency" : "memory.numa.bandwidth", 1,
                 "org.assay.workloads.jmh.NumaBench." + (latency ? "latency" : "bandwidth"),
                 latency ? "ns" : "GB/s", !latency,
@@ -38,7 +34,6 @@ final class NumaWorkload extends OneThreadWorkload {
                         ? "NUMA matrix of chase latency, CPU node x memory node (1x1 on a single-node machine), ns per load"
                         : "NUMA matrix of read bandwidth at one thread, CPU node x memory node (1x1 on one node), GB/s");
         this.latency = latency;
-        this.root = root;
     }
 
     /** The matrix's cells come from the topology: a node number the machine lacks would fail in the fork. */
@@ -46,8 +41,13 @@ final class NumaWorkload extends OneThreadWorkload {
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
-        NumaMatrix m = NumaMatrix.of(CpuTopology.read(root), AllowedCpus.read(root).cpus());
         long bytes = ChaseWorkload.largestSet(Suite.standard, sizing);
+        if (sizing.topology() == null) {
+            // a sizes-only context knows no layout: the one cell every machine has
+            return List.of(params(new NumaMatrix.Cell(0, 0, -1), 1, bytes));
+        }
+        // the run's layout (under --root when given), never a second reading of the live machine
+        NumaMatrix m = NumaMatrix.of(sizing.topology(), sizing.allowedCpus());
         List<Map<String, Object>> sets = new ArrayList<>();
         for (NumaMatrix.Cell c : m.cells()) {
             sets.add(params(c, m.nodes(), bytes));

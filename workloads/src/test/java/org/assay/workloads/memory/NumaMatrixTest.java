@@ -3,6 +3,7 @@ package org.assay.workloads.memory;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
+import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CpuTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,12 +61,23 @@ class NumaMatrixTest {
 
     @Test
     void workloadPlansOneInvocationPerCellWithNodeParams() throws IOException {
-        Workload w = new NumaWorkload(true, twoNodes());
-        List<Map<String, Object>> sets = w.paramSets(Suite.quick, new SizingContext(32L << 20, 16L << 30, 2));
+        Path tree = twoNodes();
+        Workload w = new NumaWorkload(true);
+        List<Map<String, Object>> sets = w.paramSets(Suite.quick, new SizingContext(32L << 20, 16L << 30, 2,
+                CpuTopology.read(tree), AllowedCpus.read(tree).cpus()));
         assertEquals(4, sets.size());
         assertEquals(1, sets.get(1).get("memNode"));
         assertEquals(2, sets.get(1).get("nodes"));
         assertTrue(((Number) sets.get(0).get("workingSetBytes")).longValue() >= 128L << 20);
+    }
+
+    @Test
+    void sizesOnlyContextPlansTheOneCellEveryMachineHasNotTheLiveLayout() {
+        // the layout comes from the run's reading of the machine (under --root), never from "/"
+        List<Map<String, Object>> sets = new NumaWorkload(false).paramSets(Suite.quick, new SizingContext(32L << 20, 16L << 30, 2));
+        assertEquals(1, sets.size());
+        assertEquals(1, sets.get(0).get("nodes"));
+        assertEquals(-1, sets.get(0).get("cpu"));
     }
 
     @Test
