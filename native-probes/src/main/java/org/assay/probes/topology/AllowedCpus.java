@@ -36,7 +36,7 @@ public record AllowedCpus(List<Integer> cpus, List<Integer> affinity, List<Integ
         return read(fs, new Cgroups(fs));
     }
 
-    public static AllowedCpus read(SysFiles fs, Cgroups cg) {
+    static AllowedCpus read(SysFiles fs, Cgroups cg) {
         List<String> notes = new ArrayList<>();
         List<Integer> affinity = fs.firstLineStartingWith("/proc/self/status", "Cpus_allowed_list:")
                 .map(l -> l.substring(l.indexOf(':') + 1))

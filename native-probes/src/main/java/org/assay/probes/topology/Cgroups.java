@@ -18,7 +18,7 @@ import java.util.Optional;
  * read, {@code /sys/fs/cgroup} is assumed. Limits are hierarchical, so each file is looked for in
  * the process's group and then up the tree, keeping the tightest value.
  */
-public final class Cgroups {
+final class Cgroups {
     private final SysFiles fs;
     private final String v2Path;                        // null: no 0:: line
     private final Map<String, String> v1Paths = new LinkedHashMap<>();

@@ -4,7 +4,7 @@
  * ({@link org.assay.probes.topology.CacheLevel}, {@link org.assay.probes.topology.CacheReader}),
  * the kernel's CPU list syntax ({@link org.assay.probes.topology.CpuList}), the CPUs this process
  * may use ({@link org.assay.probes.topology.AllowedCpus}), its cgroup limits
- * ({@link org.assay.probes.topology.Cgroups}, {@link org.assay.probes.topology.ContainerLimits})
+ * (the package-private {@code Cgroups}, {@link org.assay.probes.topology.ContainerLimits})
  * and {@code /proc/stat} snapshots ({@link org.assay.probes.topology.ProcStat}).
  *
  * <p>Everything is read as text under a root directory, so tests run on captured trees. The
