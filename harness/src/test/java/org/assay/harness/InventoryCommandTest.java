@@ -60,7 +60,7 @@ class InventoryCommandTest {
             assertTrue(r.out().contains("\n" + section + "\n"), "section " + section + " in\n" + r.out());
         }
         assertTrue(r.out().contains("L3   32 MiB × 1 = 32 MiB"), r.out());
-        assertTrue(r.out().contains("shared by 0-1"), r.out());
+        assertTrue(r.out().contains("shared by all 2 CPUs: 0-1"), r.out());
         assertTrue(r.out().contains("L1d  32 KiB × 2 = 64 KiB"), r.out());
         assertTrue(r.out().contains("speed unknown"), r.out());
         assertTrue(r.out().contains("not the running clock"), r.out());

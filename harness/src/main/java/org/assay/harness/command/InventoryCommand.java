@@ -29,8 +29,8 @@ public final class InventoryCommand implements Callable<Integer> {
     @Mixin
     RootOption root;
 
-    @Option(names = "--no-oshi", description = "Do not ask OSHI (it describes the running machine, not DIR): "
-            + "for fixture trees.")
+    @Option(names = "--no-oshi", description = "Do not ask OSHI on the live machine either (under --root it is "
+            + "never asked: it reads only the machine running Assay).")
     boolean noOshi;
 
     @Override
@@ -130,7 +130,7 @@ public final class InventoryCommand implements Callable<Integer> {
                         : bytes(c.sizeBytes()) + " × " + c.instances() + " = " + bytes(c.sizeBytes() * c.instances());
                 String geometry = (c.ways() == null ? "" : (c.ways() == 0 ? "fully associative" : c.ways() + "-way"))
                         + (c.lineSize() == null ? "" : (c.ways() == null ? "" : ", ") + c.lineSize() + " B lines");
-                String shared = c.sharedBy().isEmpty() ? "" : "shared by " + String.join(" | ", c.sharedBy());
+                String shared = CacheSharing.describe(c.sharedBy(), inv.cpu());
                 String oshi = c.oshiSizeBytes() == null ? "OSHI: -" : "OSHI: " + bytes(c.oshiSizeBytes());
                 table.row(c.label(), size, geometry, shared, oshi);
             }

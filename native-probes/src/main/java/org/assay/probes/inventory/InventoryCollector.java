@@ -51,8 +51,8 @@ public final class InventoryCollector {
     }
 
     /**
-     * @param useOshi live mode: also ask OSHI and statvfs (they describe the running machine,
-     *                whatever the root); false for fixture trees
+     * @param useOshi also ask OSHI and statvfs when the root is the live machine's; under any
+     *                other root they are never asked, since they describe only the running machine
      */
     public static Inventory collect(Path root, boolean useOshi) {
         return collect(MachineSnapshot.read(root), useOshi);
@@ -64,12 +64,15 @@ public final class InventoryCollector {
         Path root = snapshot.root();
         SysFiles fs = new SysFiles(root);
         List<String> notes = new ArrayList<>();
-        OshiFacts oshi = useOshi ? OshiFacts.collect() : null;
+        // OSHI and statvfs read only the machine this JVM runs on: under another root they would
+        // mix that machine's microarchitecture, caches and disks into the tree's inventory.
+        boolean live = isLiveRoot(root);
+        OshiFacts oshi = useOshi && live ? OshiFacts.collect() : null;
         if (oshi != null) {
             notes.addAll(oshi.notes());
-            if (!isLiveRoot(root)) {
-                notes.add("OSHI and filesystem sizes describe the machine running Assay, not " + root);
-            }
+        } else if (useOshi) {
+            notes.add("OSHI not consulted under " + root + ": it reads only the machine running Assay"
+                    + " (no microarchitecture, no CPUID cache sizes, no filesystem sizes)");
         } else {
             notes.add("OSHI not used (fixture mode): no microarchitecture, no CPUID cache sizes, no filesystem sizes");
         }
@@ -90,7 +93,7 @@ public final class InventoryCollector {
                 numa(fs, topo),
                 memory(fs, meminfo, oshi),
                 disks(fs, oshi, notes),
-                useOshi ? filesystems(fs, notes) : List.of(),
+                oshi != null ? filesystems(fs, notes) : List.of(),
                 nics(fs),
                 os(fs),
                 jvm(),

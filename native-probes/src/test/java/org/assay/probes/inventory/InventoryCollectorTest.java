@@ -148,6 +148,18 @@ class InventoryCollectorTest {
     }
 
     @Test
+    void underAnotherRootOshiIsNeverAskedSoNothingOfTheLiveMachineLeaksIn() {
+        // asked for OSHI (as 'assay inventory --root TREE' and 'assay run --root TREE' do), but the
+        // tree is not this machine: OSHI would answer with this machine's microarchitecture and caches
+        Inventory inv = InventoryCollector.collect(Fixture.amdEpycKvm(root).root, true);
+        assertFalse(inv.oshiUsed());
+        assertNull(inv.cpu().microarchitecture());
+        assertTrue(inv.caches().stream().allMatch(c -> c.oshiSizeBytes() == null), inv.caches().toString());
+        assertTrue(inv.filesystems().isEmpty(), "statvfs would size this machine's filesystems");
+        assertTrue(inv.notes().stream().anyMatch(n -> n.startsWith("OSHI not consulted under")), inv.notes().toString());
+    }
+
+    @Test
     void guestWithoutCacheinfoSaysNoCacheSizesAreKnown() throws Exception {
         Path tree = Fixture.amdEpycKvm(root).root;
         for (int cpu = 0; cpu < 2; cpu++) {
