@@ -19,33 +19,22 @@ public final class PeakEstimator {
         List<String> notes = new ArrayList<>();
         ProbeContext ctx = new ProbeContext(root, topo);
         CpuidFacts f = ctx.facts;
-        Integer flop = null;
-        String isa = null;
-        if (f == null) {
-            notes.add("no CPUID (" + ctx.cpuidProblem + "): vector ISA unknown");
+        Isa isa;
+        if (f != null) {
+            isa = Isa.of(f.features(), f.amd(), f.family());
         } else {
-            List<String> ft = f.features();
-            if (ft.contains("avx512f")) {
-                flop = avx512FlopPerCycle(f.amd(), f.family());
-                isa = !f.amd() ? "AVX-512, 2 FMA units assumed"
-                        : flop == 16 ? "AVX-512 on Zen 4 (one 512-bit FMA per cycle on two 256-bit pipes)"
-                        : "AVX-512 on Zen 5 (two full 512-bit FMA pipes)";
-                if (!f.amd()) {
-                    notes.add("some Xeon SKUs have one AVX-512 FMA unit (16 FLOP/cycle)");
-                } else if (flop == 32) {
-                    notes.add("Zen 5 mobile parts split 512-bit FMAs into two 256-bit halves (16 FLOP/cycle)");
-                }
-            } else if (ft.contains("avx2") && ft.contains("fma")) {
-                flop = 16;
-                isa = "AVX2 + FMA";
-            } else if (ft.contains("avx")) {
-                flop = 8;
-                isa = "AVX";
-            } else if (ft.contains("sse2")) {
-                flop = 4;
-                isa = "SSE2";
-            }
+            // No CPUID device (no /dev/cpu/N/cpuid, or a --root tree without it): the kernel's flags
+            // in /proc/cpuinfo name the same vector extensions, and family comes from there too.
+            List<String> flags = ctx.cpuinfo("flags").map(v -> List.of(v.strip().split("\\s+"))).orElse(List.of());
+            boolean amd = ctx.cpuinfo("vendor_id").map(v -> v.strip().equals("AuthenticAMD") || v.strip().equals("HygonGenuine"))
+                    .orElse(false);
+            int family = ctx.cpuinfo("cpu family").flatMap(PeakEstimator::parseDouble).map(Double::intValue).orElse(0);
+            isa = Isa.of(flags, amd, family);
+            notes.add(isa.flop() == null ? "no CPUID (" + ctx.cpuidProblem + ") and no vector flags in /proc/cpuinfo: vector ISA unknown"
+                    : "vector ISA from /proc/cpuinfo flags: no CPUID (" + ctx.cpuidProblem + ")");
         }
+        notes.addAll(isa.notes());
+        Integer flop = isa.flop();
         Double mhz = null;
         String source = null;
         String cpu0 = "/sys/devices/system/cpu/cpu" + ctx.firstCpu();
@@ -72,7 +61,33 @@ public final class PeakEstimator {
         }
         int cores = topo.physicalCores();
         Double gflops = mhz != null && flop != null && cores > 0 ? cores * mhz * flop / 1000.0 : null;
-        return new Inventory.Peak(gflops, cores, mhz, source, flop, isa, List.copyOf(notes));
+        return new Inventory.Peak(gflops, cores, mhz, source, flop, isa.name(), List.copyOf(notes));
+    }
+
+    /** FP64 FLOP per cycle per core for the widest vector FMA the flags name, with its caveats. */
+    record Isa(Integer flop, String name, List<String> notes) {
+        static Isa of(List<String> features, boolean amd, int family) {
+            if (features.contains("avx512f")) {
+                int flop = avx512FlopPerCycle(amd, family);
+                String name = !amd ? "AVX-512, 2 FMA units assumed"
+                        : flop == 16 ? "AVX-512 on Zen 4 (one 512-bit FMA per cycle on two 256-bit pipes)"
+                        : "AVX-512 on Zen 5 (two full 512-bit FMA pipes)";
+                List<String> notes = !amd ? List.of("some Xeon SKUs have one AVX-512 FMA unit (16 FLOP/cycle)")
+                        : flop == 32 ? List.of("Zen 5 mobile parts split 512-bit FMAs into two 256-bit halves (16 FLOP/cycle)")
+                        : List.of();
+                return new Isa(flop, name, notes);
+            }
+            if (features.contains("avx2") && features.contains("fma")) {
+                return new Isa(16, "AVX2 + FMA", List.of());
+            }
+            if (features.contains("avx")) {
+                return new Isa(8, "AVX", List.of());
+            }
+            if (features.contains("sse2")) {
+                return new Isa(4, "SSE2", List.of());
+            }
+            return new Isa(null, null, List.of());
+        }
     }
 
     /**
