@@ -76,7 +76,9 @@ public final class RunSession {
                 }
                 progress.started(i, e);
                 mark("start", e);
-                StealMeter steal = facts.stealMeter();
+                // steal and busy time of the invocation's own CPUs: another tenant on a CPU the
+                // workers never used says nothing about this score
+                StealMeter steal = new StealMeter(facts.root(), e.cpus());
                 JmhInvocation.Outcome o = jmh.run(e);
                 mark("end", e);
                 Map<String, SecondaryMetric> stolen = steal.finish();

@@ -1,7 +1,6 @@
 package org.assay.harness.plan;
 
 import org.assay.harness.UsageException;
-import org.assay.harness.execution.StealMeter;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assay.probes.topology.AllowedCpus;
 import org.assay.probes.topology.CacheLevel;
@@ -137,10 +136,6 @@ public final class MachineFacts implements AutoCloseable {
 
     public Path root() {
         return machine.root();
-    }
-
-    public StealMeter stealMeter() {
-        return new StealMeter(machine.root(), List.of());
     }
 
     @Override

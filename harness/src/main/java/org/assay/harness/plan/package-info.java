@@ -8,8 +8,7 @@
  *
  * <p>Uses the workload descriptors of {@code org.assay.workloads}, the topology, inventory,
  * pre-flight checks and probe set of native-probes, {@code org.assay.results} for the plan's
- * form in {@code run.json}, and {@code UsageException}. One use points the other way:
- * {@code MachineFacts} hands out the {@code execution} package's {@code StealMeter}. The rules of
- * placement are in {@code docs/placement.md}.
+ * form in {@code run.json}, and {@code UsageException}; never {@code execution}, which uses
+ * this package. The rules of placement are in {@code docs/placement.md}.
  */
 package org.assay.harness.plan;
