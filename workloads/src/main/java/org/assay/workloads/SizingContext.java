@@ -12,13 +12,14 @@ import java.util.List;
  * @param availableMemoryBytes  memory the run may use: min(MemAvailable, cgroup memory.max)
  * @param maxThreads            worker threads the placement allows (physical cores in the set)
  * @param topology              the CPU and NUMA layout; null when not known (sizes-only contexts)
- * @param allowedCpus           the CPUs this process may run on; empty when not known
+ * @param usableCpus            the CPUs the run may place workers on (allowed, and within {@code --cpus});
+ *                              empty when not known
  */
 public record SizingContext(long lastLevelCacheBytes, long availableMemoryBytes, int maxThreads,
-                            CpuTopology topology, List<Integer> allowedCpus) {
+                            CpuTopology topology, List<Integer> usableCpus) {
 
     public SizingContext {
-        allowedCpus = List.copyOf(allowedCpus);
+        usableCpus = List.copyOf(usableCpus);
     }
 
     /** Sizes only, without a layout: layout-driven workloads plan their single-node default. */

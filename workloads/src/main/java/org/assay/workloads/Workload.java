@@ -32,8 +32,9 @@ public interface Workload {
     /** A size small enough for unit tests and CI smoke runs. */
     Map<String, Object> testParams();
 
-    /** Thread counts for the suite, given the most the placement allows. */
-    default List<Integer> threadCounts(Suite suite, int maxThreads) {
+    /** Thread counts for the suite, given the machine (the most the placement allows is {@code sizing.maxThreads()}). */
+    default List<Integer> threadCounts(Suite suite, SizingContext sizing) {
+        int maxThreads = sizing.maxThreads();
         return maxThreads > 1 ? List.of(1, maxThreads) : List.of(1);
     }
 

@@ -143,7 +143,7 @@ class WorkloadContractTest {
         SizingContext sizing = m.sizing();
         List<Map<String, Object>> sets = w.paramSets(suite, sizing);
         assertNotNull(sets, w.id());
-        List<Integer> threads = w.threadCounts(suite, sizing.maxThreads());
+        List<Integer> threads = w.threadCounts(suite, sizing);
         assertFalse(threads.isEmpty(), w.id() + " runs at no thread count on " + m);
         for (int t : threads) {
             assertTrue(t >= 1 && t <= sizing.maxThreads(), w.id() + " asks for " + t + " threads on " + m);

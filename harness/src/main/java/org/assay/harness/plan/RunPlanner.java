@@ -56,7 +56,7 @@ public final class RunPlanner {
         List<PlanEntry> plan = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (Workload w : workloads) {
-            List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing.maxThreads());
+            List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing);
             for (Map<String, Object> params : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
                 for (int threads : threadCounts) {
                     if (threads < 1) {

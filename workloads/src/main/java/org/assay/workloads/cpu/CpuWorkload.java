@@ -2,6 +2,7 @@ package org.assay.workloads.cpu;
 
 import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ abstract class CpuWorkload extends DescribedWorkload {
     }
 
     @Override
-    public final List<Integer> threadCounts(Suite suite, int maxThreads) {
-        return CpuWorkloads.scalingThreadCounts(suite, maxThreads);
+    public final List<Integer> threadCounts(Suite suite, SizingContext sizing) {
+        return CpuWorkloads.scalingThreadCounts(suite, sizing);
     }
 
     @Override

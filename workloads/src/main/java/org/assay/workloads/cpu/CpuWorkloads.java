@@ -2,6 +2,7 @@ package org.assay.workloads.cpu;
 
 import org.assay.workloads.ForkHeap;
 import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -32,19 +33,17 @@ public final class CpuWorkloads {
     }
 
     /**
-     * Scaling steps: quick measures 1 and N workers, the others every count from 1 to N, one
-     * worker per physical core. With {@code --smt}, N counts logical CPUs, so the steps past the
-     * number of cores are the SMT-sibling steps (the placement records which CPUs they used).
+     * Scaling steps: quick measures 1 and N workers, the others the {@link ScalingLadder} (powers
+     * of two, the cores of one LLC domain, NUMA node and socket, and N), one worker per physical
+     * core. With {@code --smt}, N counts logical CPUs, so the top steps use SMT siblings (the
+     * placement records which CPUs they used).
      */
-    static List<Integer> scalingThreadCounts(Suite suite, int maxThreads) {
+    static List<Integer> scalingThreadCounts(Suite suite, SizingContext sizing) {
+        int maxThreads = sizing.maxThreads();
         if (suite == Suite.quick || maxThreads <= 1) {
             return maxThreads > 1 ? List.of(1, maxThreads) : List.of(1);
         }
-        List<Integer> counts = new ArrayList<>();
-        for (int t = 1; t <= maxThreads; t++) {
-            counts.add(t);
-        }
-        return counts;
+        return ScalingLadder.of(sizing);
     }
 
     /** The quick suite's settings become {@link #QUICK}; smoke and longer suites pass through. */

@@ -47,7 +47,7 @@ final class NumaWorkload extends OneThreadWorkload {
             return List.of(params(new NumaMatrix.Cell(0, 0, -1), 1, bytes));
         }
         // the run's layout (under --root when given), never a second reading of the live machine
-        NumaMatrix m = NumaMatrix.of(sizing.topology(), sizing.allowedCpus());
+        NumaMatrix m = NumaMatrix.of(sizing.topology(), sizing.usableCpus());
         List<Map<String, Object>> sets = new ArrayList<>();
         for (NumaMatrix.Cell c : m.cells()) {
             sets.add(params(c, m.nodes(), bytes));

@@ -1,6 +1,7 @@
 package org.assay.workloads.memory;
 
 import org.assay.workloads.DescribedWorkload;
+import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 
 import java.util.List;
@@ -17,7 +18,7 @@ abstract class OneThreadWorkload extends DescribedWorkload {
     }
 
     @Override
-    public final List<Integer> threadCounts(Suite suite, int maxThreads) {
+    public final List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         return List.of(1);
     }
 

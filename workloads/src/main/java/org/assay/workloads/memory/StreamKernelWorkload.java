@@ -1,6 +1,7 @@
 package org.assay.workloads.memory;
 
 import org.assay.workloads.DescribedWorkload;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -35,11 +36,11 @@ final class StreamKernelWorkload extends DescribedWorkload {
     }
 
     @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+    public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         if (suite == Suite.quick) {
-            return super.threadCounts(suite, maxThreads);
+            return super.threadCounts(suite, sizing);
         }
-        return java.util.stream.IntStream.rangeClosed(1, Math.max(1, maxThreads)).boxed().toList();
+        return ScalingLadder.of(sizing);
     }
 
     private Map<String, Object> params(long arrayElements) {

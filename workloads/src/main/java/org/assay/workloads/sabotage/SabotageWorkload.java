@@ -35,7 +35,7 @@ public final class SabotageWorkload extends DescribedWorkload {
     }
 
     @Override
-    public List<Integer> threadCounts(Suite suite, int maxThreads) {
+    public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         return List.of(1);
     }
 

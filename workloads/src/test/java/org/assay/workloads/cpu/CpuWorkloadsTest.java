@@ -25,10 +25,14 @@ class CpuWorkloadsTest {
     }
 
     @Test
-    void quickMeasuresOneAndAllCoresOthersEveryCount() {
-        assertEquals(List.of(1, 4), CpuWorkloads.scalingThreadCounts(Suite.quick, 4));
-        assertEquals(List.of(1, 2, 3, 4), CpuWorkloads.scalingThreadCounts(Suite.standard, 4));
-        assertEquals(List.of(1), CpuWorkloads.scalingThreadCounts(Suite.thorough, 1));
+    void quickMeasuresOneAndAllCoresOthersTheLadder() {
+        assertEquals(List.of(1, 6), CpuWorkloads.scalingThreadCounts(Suite.quick, cores(6)));
+        assertEquals(List.of(1, 2, 4, 6), CpuWorkloads.scalingThreadCounts(Suite.standard, cores(6)));
+        assertEquals(List.of(1), CpuWorkloads.scalingThreadCounts(Suite.thorough, cores(1)));
+    }
+
+    private static SizingContext cores(int n) {
+        return new SizingContext(32L << 20, 16L << 30, n);
     }
 
     @Test
@@ -60,7 +64,7 @@ class CpuWorkloadsTest {
         for (Workload w : CpuWorkloads.all()) {
             for (Suite s : Suite.values()) {
                 for (Map<String, Object> p : w.paramSets(s, MACHINE)) {
-                    for (int t : w.threadCounts(s, MACHINE.maxThreads())) {
+                    for (int t : w.threadCounts(s, MACHINE)) {
                         w.validate(p, t, MACHINE);
                     }
                 }
