@@ -58,6 +58,14 @@ public interface Workload {
     }
 
     /**
+     * The heap this invocation's fork gets: {@link ForkHeap#BYTES} unless the kernel's on-heap
+     * arrays for {@code threads} workers need more ({@link ForkHeap#forNeeds}).
+     */
+    default long forkHeapBytes(Map<String, Object> params, int threads) {
+        return ForkHeap.BYTES;
+    }
+
+    /**
      * Parameters the suite derives from the machine or from the workload's identity (a NUMA
      * cell's nodes and CPU, a STREAM kernel's kind) rather than sizes a user may choose: the
      * harness refuses {@code --param} for them. Empty by default.

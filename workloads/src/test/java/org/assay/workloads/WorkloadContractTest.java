@@ -86,11 +86,6 @@ class WorkloadContractTest {
         known(List.of("memory.latency.chase"), List.of("384 CPUs"), List.of(Suite.thorough), "at most 1073741824",
                 "bug: ChaseWorkload.largestSet takes max(4x LLC, 1 GiB) for thorough, past the 1 GiB "
                         + "MAX_WORKING_SET that validate allows");
-        String heap = "bug: per-worker arrays times the worker count must fit the fixed 1 GiB fork heap "
-                + "(ForkHeap), so the suite's own scaling steps past a few dozen workers are refused";
-        known(List.of("cpu.dgemm"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.values()), "of fork heap", heap);
-        known(List.of("cpu.fft"), List.of("64 CPUs", "384 CPUs"), List.of(Suite.standard, Suite.thorough), "of fork heap",
-                heap);
     }
 
     @TestFactory

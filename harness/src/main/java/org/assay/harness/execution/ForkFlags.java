@@ -39,13 +39,14 @@ public final class ForkFlags {
     }
 
     /**
-     * Heap and direct-memory limits of a fork: the workloads' {@link ForkHeap}, and direct memory
+     * Heap and direct-memory limits of a fork: the invocation's heap ({@link ForkHeap}, grown by
+     * the workload when its arrays need more), and direct memory
      * up to what the plan checked was available, because the default cap (= Xmx) would refuse the
      * off-heap arrays of large working sets.
      */
-    static List<String> memory(long directMemoryBytes) {
+    static List<String> memory(long directMemoryBytes, long heapBytes) {
         long directMiB = Math.max(256, directMemoryBytes >> 20);
-        List<String> f = new ArrayList<>(ForkHeap.flags());
+        List<String> f = new ArrayList<>(ForkHeap.flags(heapBytes));
         f.add("-XX:MaxDirectMemorySize=" + directMiB + "m");
         return f;
     }

@@ -92,7 +92,8 @@ final class JmhInvocation {
         Files.deleteIfExists(pinning);
 
         int feature = Runtime.version().feature();
-        List<String> jvmArgs = new ArrayList<>(ForkFlags.memory(directMemoryBytes));
+        List<String> jvmArgs = new ArrayList<>(ForkFlags.memory(directMemoryBytes,
+                w.forkHeapBytes(entry.params(), entry.threads())));
         jvmArgs.addAll(ForkFlags.forFeature(feature));
         jvmArgs.add("-Dassay.cpus=" + join(entry.cpus()));
         jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());

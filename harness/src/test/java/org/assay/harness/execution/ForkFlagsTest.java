@@ -44,8 +44,10 @@ class ForkFlagsTest {
 
     @Test
     void heapIsFixedAndDirectMemoryFollowsThePlan() {
-        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:MaxDirectMemorySize=4096m"), ForkFlags.memory(4L << 30));
-        assertEquals("-XX:MaxDirectMemorySize=256m", ForkFlags.memory(1L << 20).get(2), "never below 256 MiB");
+        assertEquals(List.of("-Xms1g", "-Xmx1g", "-XX:MaxDirectMemorySize=4096m"), ForkFlags.memory(4L << 30, 1L << 30));
+        assertEquals("-XX:MaxDirectMemorySize=256m", ForkFlags.memory(1L << 20, 1L << 30).get(2), "never below 256 MiB");
+        // a heap grown for an invocation's arrays, in MiB when it is not whole GiB
+        assertEquals(List.of("-Xms2304m", "-Xmx2304m"), ForkFlags.memory(4L << 30, 2304L << 20).subList(0, 2));
     }
 
     /** A group's flags as the parent pom lists them (the module's tests run in harness/). */

@@ -14,9 +14,6 @@ public final class CpuWorkloads {
     private CpuWorkloads() {
     }
 
-    /** Share of the {@link ForkHeap} the arrays of all workers may fill. */
-    static final double HEAP_SHARE = 0.8;
-
     /**
      * Quick-suite settings for CPU kernels: two 500 ms warm-up iterations, then five of 300 ms
      * (the suite default is 500 ms for both). The warm-up stays long because the Vector API
@@ -51,17 +48,25 @@ public final class CpuWorkloads {
         return base.equals(MeasurementSettings.forSuite(Suite.quick)) ? QUICK : base;
     }
 
-    /** Refuses a working set that would not fit in the fork heap or in the machine's memory. */
+    /**
+     * Refuses a size only when the machine cannot hold the fork it needs: the heap grows with the
+     * workers' arrays ({@link ForkHeap#forNeeds}), so a per-worker size that more workers share is
+     * never refused for the heap's sake; what must fit is that heap plus the JVM's own memory in
+     * what the run may use (MemAvailable, cgroup memory.max).
+     */
     static void checkMemory(String what, long bytesPerWorker, int threads, SizingContext sizing) {
         long total = bytesPerWorker * threads;
-        long heapLimit = (long) (ForkHeap.BYTES * HEAP_SHARE);
-        if (total > heapLimit) {
-            throw new IllegalArgumentException(what + " needs " + (total >> 20) + " MiB for " + threads
-                    + " worker(s), more than the " + (heapLimit >> 20) + " MiB of fork heap it may use: choose a smaller size");
+        long fork = ForkHeap.forNeeds(total) + ForkHeap.JVM_OVERHEAD_BYTES;
+        if (sizing.availableMemoryBytes() > 0 && fork > sizing.availableMemoryBytes()) {
+            throw new IllegalArgumentException(what + " needs a " + (ForkHeap.forNeeds(total) >> 20) + " MiB fork heap ("
+                    + (total >> 20) + " MiB of arrays for " + threads + " worker(s)) plus "
+                    + (ForkHeap.JVM_OVERHEAD_BYTES >> 20) + " MiB for the JVM, but only "
+                    + (sizing.availableMemoryBytes() >> 20) + " MiB are available: choose a smaller size or fewer threads");
         }
-        if (sizing.availableMemoryBytes() > 0 && total > sizing.availableMemoryBytes()) {
-            throw new IllegalArgumentException(what + " needs " + (total >> 20) + " MiB for " + threads
-                    + " worker(s) but only " + (sizing.availableMemoryBytes() >> 20) + " MiB are available");
-        }
+    }
+
+    /** The heap for {@code threads} workers of {@code bytesPerWorker} each. */
+    static long forkHeapBytes(long bytesPerWorker, int threads) {
+        return ForkHeap.forNeeds(bytesPerWorker * threads);
     }
 }

@@ -49,6 +49,11 @@ final class DgemmWorkload extends CpuWorkload {
     }
 
     @Override
+    public long forkHeapBytes(Map<String, Object> params, int threads) {
+        return CpuWorkloads.forkHeapBytes(bytesFor(Workload.longParam(params, "n")), threads);
+    }
+
+    @Override
     public double scorePerOp(Map<String, Object> params, int threads) {
         double n = Workload.longParam(params, "n");
         return 2 * n * n * n / 1e9;

@@ -64,6 +64,11 @@ final class FftWorkload extends CpuWorkload {
     }
 
     @Override
+    public long forkHeapBytes(Map<String, Object> params, int threads) {
+        return CpuWorkloads.forkHeapBytes(bytesFor(Workload.longParam(params, "n")), threads);
+    }
+
+    @Override
     public double scorePerOp(Map<String, Object> params, int threads) {
         long n = Workload.longParam(params, "n");
         return 5.0 * n * (63 - Long.numberOfLeadingZeros(n)) / 1e9;

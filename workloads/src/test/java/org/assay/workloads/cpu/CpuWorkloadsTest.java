@@ -52,11 +52,20 @@ class CpuWorkloadsTest {
     }
 
     @Test
-    void dgemmRefusesMatricesLargerThanTheForkHeap() {
+    void dgemmGrowsItsForkHeapForLargeMatricesAndRefusesOnlyWhatTheMachineCannotHold() {
         Workload dgemm = Workloads.byId("cpu.dgemm").orElseThrow();
+        // n=8192: 1537 MiB of matrices, more than 80% of the default 1 GiB heap
+        dgemm.validate(Map.of("n", 8192), 1, MACHINE);
+        assertEquals(2048L << 20, dgemm.forkHeapBytes(Map.of("n", 8192), 1), "1537 MiB / 0.8, rounded up to 256 MiB steps");
+        // n=2048 shared by 9 workers (the case a fixed heap refused): 9 x 97 MiB
+        assertEquals(1280L << 20, dgemm.forkHeapBytes(Map.of("n", 2048), 9));
+        dgemm.validate(Map.of("n", 2048), 9, MACHINE);
+        assertEquals(1L << 30, dgemm.forkHeapBytes(Map.of("n", 1024), 1), "small sizes keep the default heap");
+        SizingContext small = new SizingContext(32L << 20, 2L << 30, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> dgemm.validate(Map.of("n", 8192), 1, MACHINE));
-        assertTrue(e.getMessage().startsWith("dgemm n=8192 needs 1537 MiB"), e.getMessage());
+                () -> dgemm.validate(Map.of("n", 8192), 1, small));
+        assertEquals("dgemm n=8192 needs a 2048 MiB fork heap (1537 MiB of arrays for 1 worker(s)) plus 512 MiB"
+                + " for the JVM, but only 2048 MiB are available: choose a smaller size or fewer threads", e.getMessage());
     }
 
     @Test
