@@ -58,6 +58,17 @@ public interface Workload {
     }
 
     /**
+     * The suite's parameters fitted to the CPUs an invocation's workers were placed on: the
+     * planner calls it with each placement, unless {@code --param} set the sizes. STREAM-style
+     * kernels size their arrays from the last-level caches those CPUs reach, not every cache of
+     * the machine, so one worker on a 24-L3 server gets 4x one L3, not 4x all 24. Returns the
+     * parameters unchanged by default.
+     */
+    default Map<String, Object> sizedForWorkers(Map<String, Object> suiteParams, List<Integer> cpus, SizingContext sizing) {
+        return suiteParams;
+    }
+
+    /**
      * The heap this invocation's fork gets: {@link ForkHeap#BYTES} unless the kernel's on-heap
      * arrays for {@code threads} workers need more ({@link ForkHeap#forNeeds}).
      */

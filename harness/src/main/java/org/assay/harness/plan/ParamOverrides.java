@@ -90,6 +90,11 @@ public final class ParamOverrides {
         }
     }
 
+    /** True when {@code --param} sets one of these parameter sets' values: the user chose the size. */
+    boolean setsAnyOf(List<Map<String, Object>> suiteSets) {
+        return suiteSets.stream().anyMatch(set -> raw.keySet().stream().anyMatch(set::containsKey));
+    }
+
     /** The workload's parameter sets with the overridden values, duplicates removed, order kept. */
     List<Map<String, Object>> apply(Workload w, List<Map<String, Object>> suiteSets) {
         if (raw.isEmpty()) {

@@ -57,17 +57,20 @@ public final class RunPlanner {
         Set<String> planned = new HashSet<>();
         for (Workload w : workloads) {
             List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing);
-            for (Map<String, Object> params : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
+            // the suite's sizes are fitted to each placement; sizes the user gave with --param stay as given
+            boolean fitToWorkers = !smoke && !paramOverrides.setsAnyOf(suiteSets.get(w));
+            for (Map<String, Object> suiteParams : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
                 for (int threads : threadCounts) {
                     if (threads < 1) {
                         throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
                     }
+                    List<Integer> cpus = placement.apply(threads);
+                    Map<String, Object> params = fitToWorkers ? w.sizedForWorkers(suiteParams, cpus, sizing) : suiteParams;
                     try {
                         w.validate(params, threads, sizing);
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(w.id() + ": " + e.getMessage());
                     }
-                    List<Integer> cpus = placement.apply(threads);
                     MeasurementSettings own = w.settings(settings, params); // a sweep rounds its iterations
                     PlanEntry entry = new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own));
                     if (planned.add(entry.invocationId())) { // a repeated --threads value runs once

@@ -35,6 +35,13 @@ final class StreamKernelWorkload extends DescribedWorkload {
         return suite == Suite.quick ? List.of() : List.of(params(TriadWorkload.arrayElementsFor(sizing)));
     }
 
+    /** Sized like the triad, from the L3s of the invocation's own CPUs. */
+    @Override
+    public Map<String, Object> sizedForWorkers(Map<String, Object> suiteParams, List<Integer> cpus, SizingContext sizing) {
+        java.util.OptionalLong llc = TriadWorkload.lastLevelCacheOf(cpus, sizing);
+        return llc.isPresent() ? params(TriadWorkload.arrayElementsFor(llc.getAsLong())) : suiteParams;
+    }
+
     @Override
     public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         if (suite == Suite.quick) {

@@ -30,9 +30,35 @@ public final class TriadWorkload extends DescribedWorkload {
 
     /** STREAM's rule: each array at least 4x the last-level cache, rounded up to 1 Mi elements. */
     public static long arrayElementsFor(SizingContext sizing) {
-        long fourTimesCache = 4 * Math.max(0, sizing.lastLevelCacheBytes()) / Double.BYTES;
+        return arrayElementsFor(sizing.lastLevelCacheBytes());
+    }
+
+    static long arrayElementsFor(long lastLevelCacheBytes) {
+        long fourTimesCache = 4 * Math.max(0, lastLevelCacheBytes) / Double.BYTES;
         long n = Math.max(MIN_ELEMENTS, fourTimesCache);
         return (n + ROUND - 1) / ROUND * ROUND;
+    }
+
+    /**
+     * The last-level cache the workers on {@code cpus} reach: every instance holding one of them,
+     * counted once. Empty without a layout (the suite's machine-wide size then stands).
+     */
+    static java.util.OptionalLong lastLevelCacheOf(List<Integer> cpus, SizingContext sizing) {
+        if (sizing.topology() == null || cpus.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        return sizing.topology().caches().stream().filter(c -> !c.type().equals("Instruction"))
+                .max(java.util.Comparator.comparingInt(org.assay.probes.topology.CacheLevel::level))
+                .map(llc -> java.util.OptionalLong.of(llc.sharedCpuSets().stream()
+                        .filter(set -> set.stream().anyMatch(cpus::contains)).count() * llc.sizeBytes()))
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    /** The arrays follow the L3s of the invocation's own CPUs (STREAM's rule for the caches in use). */
+    @Override
+    public Map<String, Object> sizedForWorkers(Map<String, Object> suiteParams, List<Integer> cpus, SizingContext sizing) {
+        java.util.OptionalLong llc = lastLevelCacheOf(cpus, sizing);
+        return llc.isPresent() ? params(arrayElementsFor(llc.getAsLong())) : suiteParams;
     }
 
     private static Map<String, Object> params(long arrayElements) {

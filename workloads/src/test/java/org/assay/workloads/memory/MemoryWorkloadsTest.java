@@ -106,4 +106,24 @@ class MemoryWorkloadsTest {
         assertEquals(24.0 * 500 / 1e9, byId("memory.bandwidth.add").scorePerOp(p, 2), 1e-18);
         assertEquals(8.0 * 1000 / 1e9, byId("memory.bandwidth.read").scorePerOp(p, 1), 1e-18);
     }
+
+    @Test
+    void triadArraysFollowTheL3sOfTheInvocationsOwnCpusNotTheWholeMachine() {
+        // 2 sockets x 96 cores, 24 L3s of 32 MiB: the suite's machine-wide size is 4 x 768 MiB per array
+        org.assay.probes.topology.CpuTopology topo = org.assay.workloads.Layouts.epyc2s(1);
+        SizingContext sizing = new SizingContext(768L << 20, 1L << 40, 192, topo,
+                java.util.stream.IntStream.range(0, 384).boxed().toList());
+        Workload triad = Workloads.byId("memory.bandwidth.triad").orElseThrow();
+        Map<String, Object> suite = triad.paramSets(Suite.quick, sizing).get(0);
+        assertEquals(384L << 20, ((Number) suite.get("arrayElements")).longValue());
+        // one worker on CPU 1 reaches one L3: 4 x 32 MiB = 128 MiB per array, 16 Mi doubles
+        Map<String, Object> one = triad.sizedForWorkers(suite, List.of(1), sizing);
+        assertEquals(16L << 20, ((Number) one.get("arrayElements")).longValue());
+        triad.validate(one, 1, sizing); // the machine-wide size is refused for one worker; this is not
+        // 16 workers, one per CCD (12 on socket 0, 4 on socket 1): 16 L3s
+        List<Integer> spread = java.util.stream.IntStream.range(0, 16).map(i -> i * 8).boxed().toList();
+        assertEquals(16L * 4 * (32L << 20) / 8, ((Number) triad.sizedForWorkers(suite, spread, sizing).get("arrayElements")).longValue());
+        // without a layout the suite's size stands
+        assertEquals(suite, triad.sizedForWorkers(suite, List.of(1), new SizingContext(768L << 20, 1L << 40, 192)));
+    }
 }
