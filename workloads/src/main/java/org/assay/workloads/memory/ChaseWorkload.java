@@ -41,11 +41,40 @@ final class ChaseWorkload extends OneThreadWorkload {
         return sets;
     }
 
-    /** At least 4x the LLC (and 64 MiB); thorough goes on to 1 GiB. */
+    /**
+     * At least 4x the last-level cache the chasing core sees (and 64 MiB), at most 1 GiB; thorough
+     * goes on towards 1 GiB as far as the machine's memory holds the whole sweep. The core sees one
+     * L3 instance (32 MiB on a chiplet server, not the 768 MiB of all 24), so with a layout the
+     * DRAM points start past four times that one; without one, the machine-wide figure stands.
+     */
     static long largestSet(Suite suite, SizingContext sizing) {
-        long fourTimes = Long.highestOneBit(Math.max(1, 4 * sizing.lastLevelCacheBytes()) * 2 - 1);
-        long largest = Math.max(MIN_DRAM_SET, fourTimes);
-        return suite == Suite.thorough ? Math.max(largest, MAX_WORKING_SET) : Math.min(largest, MAX_WORKING_SET);
+        long fourTimes = Long.highestOneBit(Math.max(1, 4 * cacheTheCoreSees(sizing)) * 2 - 1);
+        long largest = Math.min(Math.max(MIN_DRAM_SET, fourTimes), MAX_WORKING_SET);
+        if (suite != Suite.thorough) {
+            return largest;
+        }
+        long thorough = MAX_WORKING_SET;
+        while (thorough > largest && sizing.availableMemoryBytes() > 0
+                && sweepBytes(sizes(1024, thorough, true)) > sizing.availableMemoryBytes() / 2) {
+            thorough /= 2; // the whole curve is allocated at once: stop where the machine can hold it
+        }
+        return thorough;
+    }
+
+    /** One instance of the last-level cache when the layout is known, else the machine-wide total. */
+    private static long cacheTheCoreSees(SizingContext sizing) {
+        if (sizing.topology() != null) {
+            return sizing.topology().caches().stream().filter(c -> !c.type().equals("Instruction"))
+                    .max(java.util.Comparator.comparingInt(org.assay.probes.topology.CacheLevel::level))
+                    .map(org.assay.probes.topology.CacheLevel::sizeBytes).orElse(sizing.lastLevelCacheBytes());
+        }
+        return sizing.lastLevelCacheBytes();
+    }
+
+    /** What a sweep holds at once: the links plus two int[] per 64-byte slot (permutation, reference order). */
+    static long sweepBytes(List<Long> workingSets) {
+        long total = workingSets.stream().mapToLong(Long::longValue).sum();
+        return total + 8 * total / 64;
     }
 
     /** Powers of two from {@code smallest} to {@code largest}, with the 1.5x midpoints if asked. */

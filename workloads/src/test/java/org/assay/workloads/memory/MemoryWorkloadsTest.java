@@ -126,4 +126,25 @@ class MemoryWorkloadsTest {
         // without a layout the suite's size stands
         assertEquals(suite, triad.sizedForWorkers(suite, List.of(1), new SizingContext(768L << 20, 1L << 40, 192)));
     }
+
+    @Test
+    void chaseDramPointsStartPastFourTimesTheL3ItsCoreSeesNotAllOfThem() {
+        SizingContext epyc = new SizingContext(768L << 20, 1L << 40, 192, org.assay.workloads.Layouts.epyc2s(1),
+                java.util.stream.IntStream.range(0, 384).boxed().toList());
+        assertEquals(128L << 20, ChaseWorkload.largestSet(Suite.quick, epyc), "4 x one 32 MiB L3");
+        assertEquals(1L << 30, ChaseWorkload.largestSet(Suite.thorough, epyc), "thorough goes on to 1 GiB");
+        // without a layout the machine-wide total stands, capped at the 1 GiB the kernel takes
+        assertEquals(1L << 30, ChaseWorkload.largestSet(Suite.quick, new SizingContext(768L << 20, 1L << 40, 192)));
+    }
+
+    @Test
+    void thoroughChaseStopsWhereTheMachineCanHoldTheWholeSweep() {
+        SizingContext small = new SizingContext(8L << 20, 2L << 30, 1);
+        long largest = ChaseWorkload.largestSet(Suite.thorough, small);
+        assertTrue(largest < 1L << 30 && largest >= 64L << 20, "capped by 2 GiB of memory: " + largest);
+        Workload chase = Workloads.byId("memory.latency.chase").orElseThrow();
+        for (Map<String, Object> p : chase.paramSets(Suite.thorough, small)) {
+            chase.validate(p, 1, small); // refused before: the 1 GiB sweep needed 4 GiB
+        }
+    }
 }
