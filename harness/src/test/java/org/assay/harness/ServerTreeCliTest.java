@@ -145,6 +145,13 @@ class ServerTreeCliTest {
         }
     }
 
+    private static final Map<Tree, CliCapture> INVENTORIES = new EnumMap<>(Tree.class);
+
+    /** {@code inventory --root TREE --json}, run once per tree: it is the slow command on 384 CPUs. */
+    private static synchronized CliCapture inventory(Tree t) {
+        return INVENTORIES.computeIfAbsent(t, k -> CliCapture.run("inventory", "--root", root(k), "--json"));
+    }
+
     private static String root(Tree t) {
         return ROOTS.get(t).toString();
     }
@@ -152,7 +159,7 @@ class ServerTreeCliTest {
     @ParameterizedTest
     @EnumSource(Tree.class)
     void inventoryReportsTheTreesTopologyMemoryAndLimits(Tree t) throws IOException {
-        CliCapture r = CliCapture.run("inventory", "--root", root(t), "--json");
+        CliCapture r = inventory(t);
         assertEquals(0, r.exitCode(), r.err());
         JsonNode inv = JSON.readTree(r.out());
         Facts f = FACTS.get(t);
@@ -202,7 +209,7 @@ class ServerTreeCliTest {
     @ParameterizedTest
     @EnumSource(Tree.class)
     void inventoryNamesTheTreesMicroarchitectureOrNone(Tree t) throws IOException {
-        CliCapture r = CliCapture.run("inventory", "--root", root(t), "--json");
+        CliCapture r = inventory(t);
         assertEquals(0, r.exitCode(), r.err());
         JsonNode m = JSON.readTree(r.out()).at("/cpu/microarchitecture");
         String shown = m.isMissingNode() || m.isNull() ? null : m.asText();
