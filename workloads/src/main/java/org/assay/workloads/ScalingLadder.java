@@ -1,6 +1,5 @@
 package org.assay.workloads;
 
-import org.assay.probes.topology.CacheLevel;
 import org.assay.probes.topology.CpuTopology;
 import org.assay.probes.topology.LogicalCpu;
 
@@ -34,7 +33,7 @@ public final class ScalingLadder {
         CpuTopology topo = sizing.topology();
         if (topo != null && !sizing.usableCpus().isEmpty()) {
             Set<Integer> allowed = new HashSet<>(sizing.usableCpus());
-            lastLevelCache(topo).ifPresent(llc -> addDomain(counts, topo, llc.sharedCpuSets(), allowed, max));
+            topo.lastLevelCache().ifPresent(llc -> addDomain(counts, topo, llc.sharedCpuSets(), allowed, max));
             addDomain(counts, topo, topo.numaNodes().values(), allowed, max);
             List<List<Integer>> sockets = new ArrayList<>();
             topo.cpus().stream().mapToInt(LogicalCpu::packageId).distinct().forEach(p -> sockets.add(
@@ -42,11 +41,6 @@ public final class ScalingLadder {
             addDomain(counts, topo, sockets, allowed, max);
         }
         return List.copyOf(counts);
-    }
-
-    private static java.util.Optional<CacheLevel> lastLevelCache(CpuTopology topo) {
-        return topo.caches().stream().filter(c -> !c.type().equals("Instruction"))
-                .max(java.util.Comparator.comparingInt(CacheLevel::level));
     }
 
     /** Adds the size of the first domain that holds allowed CPUs, in workers the placement counts. */

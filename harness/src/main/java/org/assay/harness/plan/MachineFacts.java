@@ -47,7 +47,7 @@ public final class MachineFacts implements AutoCloseable {
         this.usable = usable;
         this.smt = smt;
         int maxThreads = PlacementPlanner.maxThreads(topology, usable, smt);
-        this.sizing = new SizingContext(lastLevelCacheBytes(topology, usable), machine.availableMemoryBytes(), maxThreads,
+        this.sizing = new SizingContext(topology.lastLevelCacheBytesReachedBy(usable), machine.availableMemoryBytes(), maxThreads,
                 topology, usable);
     }
 
@@ -148,28 +148,5 @@ public final class MachineFacts implements AutoCloseable {
     /** Direct memory the forks may allocate: the sizing already refused plans above 3/4 of this. */
     public long directMemoryBytes() {
         return sizing.availableMemoryBytes() > 0 ? sizing.availableMemoryBytes() : 4L << 30;
-    }
-
-    /**
-     * Last-level cache the usable CPUs reach: the highest level's instances that share a CPU with
-     * the set, summed (a socket's L3, or several CCX L3s on AMD).
-     */
-    static long lastLevelCacheBytes(CpuTopology topology, List<Integer> cpus) {
-        CacheLevel llc = null;
-        for (CacheLevel c : topology.caches()) {
-            if (!"Instruction".equals(c.type()) && (llc == null || c.level() > llc.level())) {
-                llc = c;
-            }
-        }
-        if (llc == null) {
-            return 0;
-        }
-        long bytes = 0;
-        for (List<Integer> shared : llc.sharedCpuSets()) {
-            if (shared.isEmpty() || shared.stream().anyMatch(cpus::contains)) {
-                bytes += llc.sizeBytes();
-            }
-        }
-        return bytes > 0 ? bytes : llc.totalBytes();
     }
 }

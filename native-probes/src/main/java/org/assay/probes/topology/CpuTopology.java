@@ -67,6 +67,33 @@ public record CpuTopology(List<Integer> online, List<LogicalCpu> cpus, List<Cach
         return cpus.stream().filter(c -> c.id() == id).findFirst();
     }
 
+    /** The highest-level data or unified cache: the last-level cache (L3 on most servers). */
+    public Optional<CacheLevel> lastLevelCache() {
+        return caches.stream().filter(c -> !"Instruction".equals(c.type()))
+                .max(Comparator.comparingInt(CacheLevel::level));
+    }
+
+    /**
+     * Last-level cache the given CPUs reach: every instance that holds one of them, counted once
+     * (a socket's L3, or several CCX L3s on AMD); 0 without one. An instance whose CPU list the
+     * kernel left empty counts, and when none matches the total stands, so a partial sysfs never
+     * makes the cache vanish.
+     */
+    public long lastLevelCacheBytesReachedBy(List<Integer> cpus) {
+        Optional<CacheLevel> found = lastLevelCache();
+        if (found.isEmpty()) {
+            return 0;
+        }
+        CacheLevel llc = found.get();
+        long bytes = 0;
+        for (List<Integer> shared : llc.sharedCpuSets()) {
+            if (shared.isEmpty() || shared.stream().anyMatch(cpus::contains)) {
+                bytes += llc.sizeBytes();
+            }
+        }
+        return bytes > 0 ? bytes : llc.totalBytes();
+    }
+
     /** Physical cores in order of their lowest CPU id, each as its sibling list (online CPUs only). */
     public List<List<Integer>> cores() {
         Set<List<Integer>> seen = new LinkedHashSet<>();

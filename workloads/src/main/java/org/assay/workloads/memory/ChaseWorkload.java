@@ -64,9 +64,8 @@ final class ChaseWorkload extends OneThreadWorkload {
     /** One instance of the last-level cache when the layout is known, else the machine-wide total. */
     private static long cacheTheCoreSees(SizingContext sizing) {
         if (sizing.topology() != null) {
-            return sizing.topology().caches().stream().filter(c -> !c.type().equals("Instruction"))
-                    .max(java.util.Comparator.comparingInt(org.assay.probes.topology.CacheLevel::level))
-                    .map(org.assay.probes.topology.CacheLevel::sizeBytes).orElse(sizing.lastLevelCacheBytes());
+            return sizing.topology().lastLevelCache().map(org.assay.probes.topology.CacheLevel::sizeBytes)
+                    .orElse(sizing.lastLevelCacheBytes());
         }
         return sizing.lastLevelCacheBytes();
     }

@@ -47,11 +47,7 @@ public final class TriadWorkload extends DescribedWorkload {
         if (sizing.topology() == null || cpus.isEmpty()) {
             return java.util.OptionalLong.empty();
         }
-        return sizing.topology().caches().stream().filter(c -> !c.type().equals("Instruction"))
-                .max(java.util.Comparator.comparingInt(org.assay.probes.topology.CacheLevel::level))
-                .map(llc -> java.util.OptionalLong.of(llc.sharedCpuSets().stream()
-                        .filter(set -> set.stream().anyMatch(cpus::contains)).count() * llc.sizeBytes()))
-                .orElse(java.util.OptionalLong.empty());
+        return java.util.OptionalLong.of(sizing.topology().lastLevelCacheBytesReachedBy(cpus));
     }
 
     /** The arrays follow the L3s of the invocation's own CPUs (STREAM's rule for the caches in use). */
