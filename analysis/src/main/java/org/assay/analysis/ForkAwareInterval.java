@@ -73,6 +73,17 @@ public record ForkAwareInterval(double mean, double halfWidth, double confidence
         return new ForkAwareInterval(mean(means), half, confidence, FORK_MEANS, means.size(), counts, df);
     }
 
+    /**
+     * JMH's interval: every iteration of every fork pooled as one independent sample. Kept beside
+     * the headline for comparison; with several forks it is too narrow when the forks disagree.
+     */
+    public static double pooledHalfWidth(List<List<Double>> perFork) {
+        List<Double> all = new ArrayList<>();
+        perFork.forEach(all::addAll);
+        return all.size() < 2 ? Double.NaN
+                : quantile(CONFIDENCE, all.size() - 1) * stdDev(all) / Math.sqrt(all.size());
+    }
+
     public double low() {
         return mean - halfWidth;
     }

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * interval, and for multi-threaded runs of throughput metrics the per-thread score and the
  * parallel efficiency against the 1-thread score of the same metric and parameters
  * (aggregate(N) / (N x aggregate(1))). Efficiency is left empty (NaN) when there is no 1-thread
- * result to compare with, rather than assuming one.
+ * result to compare with, rather than assuming one. {@code intervalMethod} says how the interval
+ * was computed ({@code fork-means}, {@code within-fork}; empty when the result does not say).
  */
 public final class RunSummary {
 
@@ -35,6 +36,7 @@ public final class RunSummary {
         DoubleColumn efficiency = DoubleColumn.create("efficiency");
         StringColumn cpus = StringColumn.create("cpus");
         StringColumn status = StringColumn.create("status");
+        StringColumn intervalMethod = StringColumn.create("intervalMethod");
 
         Map<String, Double> singleThread = new HashMap<>();
         for (InvocationResult r : results) {
@@ -55,8 +57,11 @@ public final class RunSummary {
             efficiency.append(scalable && one != null && one > 0 ? r.score() / (r.threads() * one) : Double.NaN);
             cpus.append(r.cpus() == null ? "" : r.cpus().toString());
             status.append(r.status() == Status.ok ? "ok" : r.status() + ": " + r.reason());
+            Object method = r.interval() == null ? null : r.interval().get("method");
+            intervalMethod.append(method == null ? "" : method.toString());
         }
-        return Table.create("summary", metric, params, threads, score, error, unit, perThread, efficiency, cpus, status);
+        return Table.create("summary", metric, params, threads, score, error, unit, perThread, efficiency, cpus, status,
+                intervalMethod);
     }
 
     private static String key(InvocationResult r) {

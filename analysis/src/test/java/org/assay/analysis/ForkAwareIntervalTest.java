@@ -33,6 +33,8 @@ class ForkAwareIntervalTest {
         // two hundred times narrower, although only two JVMs were ever measured
         double pooled = ForkAwareInterval.quantile(0.999, 5) * Math.sqrt(154.0 / 5) / Math.sqrt(6);
         assertEquals(15.56, pooled, 0.01);
+        assertEquals(pooled, ForkAwareInterval.pooledHalfWidth(
+                List.of(List.of(10.0, 11.0, 12.0), List.of(20.0, 21.0, 22.0))), 1e-9);
         assertTrue(iv.halfWidth() > 100 * pooled);
     }
 

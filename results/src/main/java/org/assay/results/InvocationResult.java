@@ -1,5 +1,7 @@
 package org.assay.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +32,12 @@ import java.util.Objects;
  * @param start ISO-8601 instant
  * @param end ISO-8601 instant
  * @param settings forks, warmup/measurement iterations and times, jvm, jdkVersion, mode
+ * @param interval how {@code scoreError} and {@code ci} were computed: method ({@code fork-means}
+ *                 or {@code within-fork}), forks, iterations per fork, JMH's own error, and the
+ *                 precision target's outcome when one was set; null (and not written) when no
+ *                 interval was computed
+ * @param disturbed the iterations a robust rule marked as disturbed, with the probes' evidence,
+ *                  the score without them and the spread of all iterations; null when not computed
  */
 public record InvocationResult(
         String invocationId,
@@ -51,7 +59,9 @@ public record InvocationResult(
         Map<String, SecondaryMetric> secondary,
         String start,
         String end,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> interval,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> disturbed) {
 
     public InvocationResult {
         Objects.requireNonNull(invocationId, "invocationId");
@@ -71,6 +81,8 @@ public record InvocationResult(
         samples = Unmodifiable.list(samples);
         secondary = Unmodifiable.map(secondary);
         settings = Unmodifiable.map(settings);
+        interval = Unmodifiable.map(interval);
+        disturbed = Unmodifiable.map(disturbed);
     }
 
     /** A builder with no values set: empty collections, no score, no interval, no status. */
@@ -100,7 +112,9 @@ public record InvocationResult(
                 .secondary(secondary)
                 .start(start)
                 .end(end)
-                .settings(settings);
+                .settings(settings)
+                .interval(interval)
+                .disturbed(disturbed);
     }
 
     /**
@@ -171,6 +185,8 @@ public record InvocationResult(
         private String start;
         private String end;
         private Map<String, Object> settings = Map.of();
+        private Map<String, Object> interval;
+        private Map<String, Object> disturbed;
 
         private Builder() {
         }
@@ -285,10 +301,20 @@ public record InvocationResult(
             return this;
         }
 
+        public Builder interval(Map<String, Object> interval) {
+            this.interval = interval;
+            return this;
+        }
+
+        public Builder disturbed(Map<String, Object> disturbed) {
+            this.disturbed = disturbed;
+            return this;
+        }
+
         public InvocationResult build() {
             return new InvocationResult(invocationId, workload, definitionVersion, metric, params, threads,
                     requestedCpus, cpus, unit, higherIsBetter, score, scoreError, ci, samples, status, reason,
-                    secondary, start, end, settings);
+                    secondary, start, end, settings, interval, disturbed);
         }
     }
 }

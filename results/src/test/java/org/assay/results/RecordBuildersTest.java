@@ -34,7 +34,7 @@ class RecordBuildersTest {
                 "memory.bandwidth.triad", 2, "memory.bandwidth.triad", Fixtures.params(), 2, List.of(0, 2),
                 List.of(0, 3), "GB/s", true, 18.25, 0.5, List.of(17.75, 18.75),
                 List.of(18.0, 18.5, 18.25, 18.1, 18.4), Status.ok, null, built.secondary(),
-                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", Fixtures.settings());
+                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", Fixtures.settings(), null, null);
 
         assertEquals(positional, built);
         assertEquals(json(positional), json(built));
@@ -46,7 +46,7 @@ class RecordBuildersTest {
                 .reason("not supported here").build();
         InvocationResult positional = new InvocationResult("x", null, 0, null, Map.of(), 0, List.of(), List.of(),
                 null, false, null, null, null, List.of(), Status.skipped, "not supported here", Map.of(), null,
-                null, Map.of());
+                null, Map.of(), null, null);
 
         assertEquals(json(positional), json(built));
         assertEquals("{\"invocationId\":\"x\",\"workload\":null,\"definitionVersion\":0,\"metric\":null,"
@@ -64,6 +64,21 @@ class RecordBuildersTest {
         InvocationResult moved = r.toBuilder().cpus(List.of(5, 7)).build();
         assertEquals(List.of(5, 7), moved.cpus());
         assertEquals(r, moved.toBuilder().cpus(r.cpus()).build());
+    }
+
+    @Test
+    void intervalAndDisturbedAreWrittenWhenSetAndReadBack() throws IOException {
+        InvocationResult r = Fixtures.result("x").toBuilder()
+                .interval(Map.of("method", "within-fork", "forks", 1))
+                .disturbed(Map.of("count", 0)).build();
+        String line = json(r);
+        assertTrue(line.contains("\"interval\":{"), line);
+        InvocationResult back = BundleFormat.bundleMapper().readValue(line, InvocationResult.class);
+        assertEquals("within-fork", back.interval().get("method"));
+        assertEquals(0, back.disturbed().get("count"));
+        assertEquals(r, r.toBuilder().build());
+        // unset, they are not written at all: a result without them reads as before
+        assertTrue(!json(Fixtures.result("x")).contains("interval"));
     }
 
     @Test

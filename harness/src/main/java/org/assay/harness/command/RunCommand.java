@@ -3,6 +3,8 @@ package org.assay.harness.command;
 import org.assay.harness.AssayVersion;
 import org.assay.harness.Main;
 import org.assay.harness.UsageException;
+import org.assay.analysis.PrecisionTarget;
+import org.assay.harness.execution.PrecisionGoal;
 import org.assay.harness.execution.ProgressReporter;
 import org.assay.harness.execution.RunSession;
 import org.assay.harness.plan.MachineFacts;
@@ -88,6 +90,17 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double probeRate;
 
+    @Option(names = "--precision", paramLabel = "PCT",
+            description = "Measure each invocation until the half-width of its 99.9% interval is at most PCT of its "
+                    + "score (e.g. 1%), adding forks, or until --max-time is spent. Default: 1% for the thorough "
+                    + "suite, none otherwise; 'none' turns it off.")
+    String precisionOption;
+
+    @Option(names = "--max-time", paramLabel = "DURATION",
+            description = "Wall time each invocation may take towards --precision, e.g. 20s, 5m (default: "
+                    + "3 x its planned estimate).")
+    String maxTimeOption;
+
     @Override
     public Integer call() throws Exception {
         // Every check of the arguments comes first: bad input is refused before pre-flight speaks.
@@ -99,14 +112,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path rootDir = root.directory();
         Suite suite = parseSuite();
+        PrecisionGoal goal = PrecisionOptions.parse(precisionOption, maxTimeOption, suite, smoke);
         List<Workload> workloads = selectWorkloads(suite);
         try (MachineFacts facts = MachineFacts.read(rootDir, cpus, smt)) {
-            return run(suite, workloads, facts);
+            return run(suite, workloads, facts, goal);
         }
     }
 
     /** Plans on the run's one reading of the machine, then prints the plan or measures it. */
-    private Integer run(Suite suite, List<Workload> workloads, MachineFacts facts) throws Exception {
+    private Integer run(Suite suite, List<Workload> workloads, MachineFacts facts, PrecisionGoal goal) throws Exception {
         List<PlanEntry> plan = RunPlanner.plan(workloads, suite, facts.sizing(), threads, facts::place, smoke,
                 ParamOverrides.parse(paramOptions));
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
@@ -115,9 +129,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter console = output.out();
         if (dryRun) {
             if (output.json()) {
-                output.printJson(PlanPrinter.Plan.of(plan, facts));
+                output.printJson(PlanPrinter.Plan.of(plan, facts, goal));
             } else {
-                PlanPrinter.print(console, plan, facts);
+                PlanPrinter.print(console, plan, facts, goal);
             }
             return Main.EXIT_OK;
         }
@@ -145,9 +159,12 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         console.println("assay: " + plan.size() + " invocation(s), estimated "
-                + ProgressReporter.fmt(RunPlanner.totalSeconds(plan)) + "; bundle " + dir);
+                + ProgressReporter.fmt(RunPlanner.totalSeconds(plan))
+                + (goal == null ? "" : " (at most " + ProgressReporter.fmt(PlanPrinter.capTotal(plan, goal))
+                        + " towards precision " + PrecisionTarget.percent(goal.fraction()) + ")")
+                + "; bundle " + dir);
         console.flush();
-        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate);
+        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate).precision(goal);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
             results = session.execute(progressReporter);

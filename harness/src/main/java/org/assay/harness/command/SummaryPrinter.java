@@ -19,8 +19,10 @@ public final class SummaryPrinter {
     public static void print(PrintWriter out, List<InvocationResult> results) {
         out.println();
         table(RunSummary.of(results)).print(out);
-        out.println("(score = JMH mean over measured iterations; ±99.9% = half-width of its confidence interval;"
+        out.println("(score = mean of the forks' means over measured iterations; ±99.9% = half-width of its"
+                + " confidence interval across forks, * = within one fork: the spread between JVMs was not measured;"
                 + " eff. = aggregate / (threads x 1-thread score))");
+        PrecisionNotes.print(out, results);
         for (InvocationResult r : results) {
             SecondaryMetric affected = r.secondary() == null ? null : r.secondary().get(IterationFlags.AFFECTED);
             if (affected != null && affected.score() != null && affected.score() > 0) {
@@ -44,12 +46,18 @@ public final class SummaryPrinter {
         for (Row row : summary) {
             double efficiency = row.getDouble("efficiency");
             t.row(row.getString("metric"), row.getString("params"), row.getInt("threads"),
-                    num(row.getDouble("score")), num(row.getDouble("error")), row.getString("unit"),
+                    num(row.getDouble("score")), num(row.getDouble("error")) + withinForkMark(row), row.getString("unit"),
                     num(row.getDouble("perThread")),
                     Double.isNaN(efficiency) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * efficiency),
                     row.getString("cpus"), row.getString("status"));
         }
         return t;
+    }
+
+    /** "*" after an interval computed within one fork; nothing for one across forks or none. */
+    private static String withinForkMark(Row row) {
+        return row.columnNames().contains("intervalMethod") && "within-fork".equals(row.getString("intervalMethod"))
+                && !Double.isNaN(row.getDouble("error")) ? "*" : "";
     }
 
     private static String num(double v) {

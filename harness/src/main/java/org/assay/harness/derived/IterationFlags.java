@@ -56,6 +56,41 @@ public final class IterationFlags {
             }
             fork++;
         }
+        markRows(rows, anyProbe, estimated, secondary, settings);
+    }
+
+    /**
+     * The same marks from the per-iteration secondary results of several runs merged (the forks a
+     * precision target added): fork numbers count across the runs. Replaces earlier marks.
+     */
+    public static void mark(List<List<Map<String, SecondaryMetric>>> perFork, Map<String, SecondaryMetric> secondary,
+                            Map<String, Object> settings) {
+        List<double[]> rows = new ArrayList<>();
+        boolean anyProbe = false;
+        boolean estimated = false;
+        for (int fork = 0; fork < perFork.size(); fork++) {
+            List<Map<String, SecondaryMetric>> its = perFork.get(fork);
+            for (int it = 0; it < its.size(); it++) {
+                double clock = score(its.get(it).get("probe.clock"));
+                if (Double.isNaN(clock)) {
+                    clock = score(its.get(it).get("probe.clock.estimated"));
+                    estimated |= !Double.isNaN(clock);
+                }
+                double throttle = score(its.get(it).get("probe.throttle.events"));
+                anyProbe |= !Double.isNaN(clock) || !Double.isNaN(throttle);
+                rows.add(new double[] {fork, it, clock, throttle});
+            }
+        }
+        settings.remove("probeAffectedIterations");
+        markRows(rows, anyProbe, estimated, secondary, settings);
+    }
+
+    private static double score(SecondaryMetric m) {
+        return m == null || m.score() == null ? Double.NaN : m.score();
+    }
+
+    private static void markRows(List<double[]> rows, boolean anyProbe, boolean estimated,
+                                 Map<String, SecondaryMetric> secondary, Map<String, Object> settings) {
         if (!anyProbe) {
             return;
         }

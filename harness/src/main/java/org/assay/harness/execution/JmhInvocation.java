@@ -63,8 +63,26 @@ final class JmhInvocation {
         this.probeRoot = probeRoot;
     }
 
-    /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}). */
-    record Outcome(List<InvocationResult> results, JsonNode jmhEntries, String log) {
+    /**
+     * One JMH run of an invocation. {@code whole} is JMH's result over all forks and (for a sweep)
+     * all points, or the failure; {@code perFork} and {@code secondaryPerFork} are the measured
+     * samples in the workload's unit and the per-iteration secondary results, per fork in
+     * iteration order, from which {@link MeasuredInvocation} builds the reported results.
+     */
+    record Outcome(InvocationResult whole, List<List<Double>> perFork,
+                   List<List<Map<String, SecondaryMetric>>> secondaryPerFork, JsonNode jmhEntries, String log,
+                   double seconds) {
+
+        boolean ok() {
+            return whole.status() == Status.ok && !perFork.isEmpty();
+        }
+
+        /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}), as JMH scored them. */
+        List<InvocationResult> results(PlanEntry entry) {
+            List<Map<String, Object>> points = entry.workload().sweepPoints(entry.params());
+            return points.isEmpty() || !ok() ? List.of(whole)
+                    : IterationFlags.perPoint(SweepResults.split(whole, points, perFork, secondaryPerFork), points.size());
+        }
     }
 
     /**
@@ -122,6 +140,7 @@ final class JmhInvocation {
         }
 
         String start = Instant.now().toString();
+        long t0 = System.nanoTime();
         Collection<RunResult> runResults;
         String failure = null;
         try {
@@ -144,13 +163,14 @@ final class JmhInvocation {
         JsonNode jmhEntries = Files.exists(json) && Files.size(json) > 0
                 ? BundleFormat.mapper().readTree(json.toFile()) : BundleFormat.mapper().createArrayNode();
 
+        double seconds = (System.nanoTime() - t0) / 1e9;
         if (failure != null) {
-            return new Outcome(List.of(InvocationResult.builder().invocationId(entry.invocationId())
+            return new Outcome(InvocationResult.builder().invocationId(entry.invocationId())
                     .workload(w.id()).definitionVersion(w.definitionVersion()).metric(w.id())
                     .params(entry.params()).threads(entry.threads()).requestedCpus(entry.cpus())
                     .cpus(pins.observedCpus()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
-                    .status(Status.failed).reason(failure).start(start).end(end).settings(settings).build()),
-                    jmhEntries, logText);
+                    .status(Status.failed).reason(failure).start(start).end(end).settings(settings).build(),
+                    List.of(), List.of(), jmhEntries, logText, seconds);
         }
 
         RunResult rr = runResults.iterator().next();
@@ -192,10 +212,7 @@ final class JmhInvocation {
                         ? List.of(ci[0] * factor, ci[1] * factor) : null)
                 .samples(samples).status(Status.ok).secondary(secondary).start(start).end(end).settings(settings)
                 .build();
-        List<Map<String, Object>> points = w.sweepPoints(entry.params());
-        return new Outcome(points.isEmpty() ? List.of(r)
-                : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size()),
-                jmhEntries, logText);
+        return new Outcome(r, perFork, secondaryPerFork, jmhEntries, logText, seconds);
     }
 
     private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,

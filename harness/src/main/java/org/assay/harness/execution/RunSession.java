@@ -42,6 +42,7 @@ public final class RunSession {
     private final double probeHz;
     private volatile ProbeSampler sampler;
     private int completed;
+    private PrecisionGoal precision;
 
     public RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
         this(writer, manifest, plan, facts, 0);
@@ -54,6 +55,15 @@ public final class RunSession {
         this.manifest = manifest;
         this.plan = plan;
         this.facts = facts;
+    }
+
+    /**
+     * Measures each invocation towards {@code goal} (more forks until the interval is narrow
+     * enough or its budget is spent); null measures the plan as it is.
+     */
+    public RunSession precision(PrecisionGoal goal) {
+        this.precision = goal;
+        return this;
     }
 
     public List<InvocationResult> execute(ProgressReporter progress) throws IOException {
@@ -79,17 +89,22 @@ public final class RunSession {
                 // steal and busy time of the invocation's own CPUs: another tenant on a CPU the
                 // workers never used says nothing about this score
                 StealMeter steal = new StealMeter(facts.root(), e.cpus());
-                JmhInvocation.Outcome o = jmh.run(e);
+                List<JmhInvocation.Outcome> runs = new ArrayList<>();
+                runs.add(jmh.run(e));
+                Map<String, Object> precisionFields = precision == null ? PrecisionLoop.none()
+                        : PrecisionLoop.extend(jmh::run, e, precision.target(e), runs);
                 mark("end", e);
                 Map<String, SecondaryMetric> stolen = steal.finish();
-                List<InvocationResult> rs = o.results().stream().map(r -> withSecondary(r, stolen))
-                        .map(RunSession::withCycles).toList();
+                List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
+                        .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;
                     }
-                    writer.appendJmhEntries(o.jmhEntries());
-                    appendLog(o.log());
+                    for (JmhInvocation.Outcome o : runs) {
+                        writer.appendJmhEntries(o.jmhEntries());
+                        appendLog(o.log());
+                    }
                     for (InvocationResult r : rs) {
                         writer.append(r);
                     }
