@@ -220,4 +220,43 @@ class BadInputTest {
         assertTrue(c.out().contains("Estimated total"), c.out());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void badPrecisionTargetsAndBudgetsAreRefused() {
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--precision", "0", "--out", out.toString()),
+                "--precision 0: give a half-width above 0% and below 100%");
+        assertRefused(CliCapture.run("run", "--precision", "150%", "--out", out.toString()),
+                "--precision 150%: give a half-width above 0% and below 100%");
+        assertRefused(CliCapture.run("run", "--precision", "fast", "--out", out.toString()), "--precision fast");
+        assertRefused(CliCapture.run("run", "--precision", "1%", "--max-time", "-3s", "--out", out.toString()),
+                "--max-time -3s: give a positive duration");
+        assertRefused(CliCapture.run("run", "--precision", "1%", "--max-time", "0s", "--out", out.toString()),
+                "--max-time 0s");
+        assertRefused(CliCapture.run("run", "--max-time", "20s", "--out", out.toString()),
+                "--max-time 20s: only with a precision target");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aPrecisionTargetShowsEachInvocationsCapInThePlan() {
+        Path out = tmp.resolve("b");
+        CliCapture c = CliCapture.run("run", "--dry-run", "--only", "cpu.primes.millerrabin", "--threads", "1",
+                "--precision", "2%", "--max-time", "1m", "--out", out.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        assertTrue(c.out().matches("(?s).*\\bcap\\b.*"), c.out());
+        assertTrue(c.out().contains("Precision target: 2.0% half-width"), c.out());
+        // thorough measures towards 1% by default, each invocation capped at 3 x its estimate
+        CliCapture thorough = CliCapture.run("run", "--dry-run", "--suite", "thorough", "--only", "cpu.primes.millerrabin",
+                "--threads", "1", "--out", out.toString());
+        assertEquals(0, thorough.exitCode(), thorough.err());
+        assertTrue(thorough.out().contains("Precision target: 1.0% half-width"), thorough.out());
+        assertTrue(thorough.out().contains("(3 x its estimate)"), thorough.out());
+        CliCapture none = CliCapture.run("run", "--dry-run", "--suite", "thorough", "--precision", "none",
+                "--only", "cpu.primes.millerrabin", "--threads", "1", "--out", out.toString());
+        assertFalse(none.out().contains("Precision target"), none.out());
+        assertFalse(CliCapture.run("run", "--dry-run", "--only", "cpu.primes.millerrabin", "--threads", "1",
+                "--out", out.toString()).out().contains("Precision target"), "quick keeps its time");
+        assertFalse(Files.exists(out));
+    }
 }

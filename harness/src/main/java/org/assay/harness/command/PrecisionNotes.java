@@ -48,10 +48,10 @@ final class PrecisionNotes {
             Map<String, Object> d = r.disturbed();
             int count = d == null ? 0 : (int) number(d.get("count"));
             if (count > 0) {
-                out.printf(Locale.ROOT, "disturbed: %s: %d of %d iteration(s) outside %s (k = %s); score %.4g with "
-                                + "them, %.4g without (results.jsonl disturbed)%n", name(r), count, r.samples().size(),
-                        "fork median ± k x 1.4826 x MAD", DisturbedIterations.K, r.score(),
-                        number(d.get("scoreWithout")));
+                out.printf(Locale.ROOT, "disturbed: %s: %d of %d iteration(s) outside %s (k = %s); score %s with "
+                                + "them, %s without (results.jsonl disturbed)%n", name(r), count, r.samples().size(),
+                        "fork median ± k x 1.4826 x MAD", DisturbedIterations.K, num(r.score()),
+                        num(number(d.get("scoreWithout"))));
             }
             Object precision = r.interval() == null ? null : r.interval().get("precision");
             if (precision != null) {
@@ -63,6 +63,12 @@ final class PrecisionNotes {
     private static String name(InvocationResult r) {
         return r.metric() + (r.params() == null || r.params().isEmpty() ? "" : " " + r.params()) + " threads="
                 + r.threads();
+    }
+
+    /** Four significant digits without trailing zeros; "-" when unknown. */
+    private static String num(Double v) {
+        return v == null || !Double.isFinite(v) ? "-"
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static double number(Object o) {
