@@ -71,6 +71,16 @@ final class MeasuredInvocation {
         perFork.forEach(samples::addAll);
         Map<String, Object> settings = new LinkedHashMap<>(first.settings());
         settings.put("forks", perFork.size());
+        // a worker that ran elsewhere in any added fork is as much a problem as one in the first
+        List<Object> problems = new ArrayList<>();
+        for (JmhInvocation.Outcome o : ok) {
+            if (o.whole().settings().get("placementProblems") instanceof List<?> l) {
+                problems.addAll(l);
+            }
+        }
+        if (!problems.isEmpty()) {
+            settings.put("placementProblems", problems);
+        }
         Map<String, SecondaryMetric> secondary = new LinkedHashMap<>(first.secondary());
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();

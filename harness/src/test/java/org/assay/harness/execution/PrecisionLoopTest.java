@@ -37,6 +37,10 @@ class PrecisionLoopTest {
 
     /** A successful run of the given forks, taking {@code seconds}. */
     static JmhInvocation.Outcome run(double seconds, List<List<Double>> forks) {
+        return run(W, seconds, forks, List.of());
+    }
+
+    static JmhInvocation.Outcome run(Workload w, double seconds, List<List<Double>> forks, List<String> problems) {
         List<Double> all = new ArrayList<>();
         forks.forEach(all::addAll);
         List<List<Map<String, SecondaryMetric>>> secondary = new ArrayList<>();
@@ -48,8 +52,11 @@ class PrecisionLoopTest {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("harness", "jmh");
         settings.put("forks", forks.size());
-        InvocationResult whole = InvocationResult.builder().invocationId("cpu.primes.millerrabin[threads=1]")
-                .workload(W.id()).metric(W.id()).threads(1).unit(W.unit()).higherIsBetter(true)
+        if (!problems.isEmpty()) {
+            settings.put("placementProblems", problems);
+        }
+        InvocationResult whole = InvocationResult.builder().invocationId(w.id() + "[threads=1]")
+                .workload(w.id()).metric(w.id()).threads(1).unit(w.unit()).higherIsBetter(w.higherIsBetter())
                 .score(all.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).scoreError(0.1)
                 .samples(all).status(Status.ok).settings(settings).secondary(Map.of())
                 .start("2026-12-02T10:00:00Z").end("2026-12-02T10:00:05Z").build();
@@ -146,5 +153,41 @@ class PrecisionLoopTest {
         InvocationResult res = MeasuredInvocation.results(entry(), runs, fields).get(0);
         assertEquals(Status.ok, res.status());
         assertEquals(3, res.samples().size());
+    }
+
+    @Test
+    void aSweepIsReachedOnlyWhenEveryPointIsAndEachPointGetsItsOwnInterval() throws Exception {
+        Workload chase = Workloads.byId("memory.latency.chase").orElseThrow();
+        // two points (4 KiB, 1 MiB) in rotation, 3 rounds: 6 iterations of 0.5 s per fork
+        PlanEntry e = new PlanEntry(chase, chase.testParams(), 1, List.of(0), new MeasurementSettings(1, 2, 100, 6, 500), 5);
+        assertEquals(2, chase.sweepPoints(chase.testParams()).size());
+        Recorded r = new Recorded();
+        r.next.add(run(chase, 5, List.of(List.of(1.001, 10.5, 1.001, 10.5, 1.001, 10.5)), List.of("worker 0 ran on CPU 1")));
+        r.next.add(run(chase, 5, List.of(List.of(0.999, 9.5, 0.999, 9.5, 0.999, 9.5)), List.of()));
+        List<JmhInvocation.Outcome> runs = new ArrayList<>(List.of(
+                run(chase, 5, List.of(List.of(1.0, 10.0, 1.0, 10.0, 1.0, 10.0)), List.of())));
+        // a fork costs 2 s + 6 x 0.5 s = 5 s: after 2 forks 10 + 5 <= 16, after 3 forks 15 + 5 > 16
+        Map<String, Object> fields = PrecisionLoop.extend(r, e, new PrecisionTarget(0.02, 16), runs);
+        assertEquals(3, runs.size());
+        for (MeasurementSettings s : r.asked) {
+            assertEquals(6, s.measurementIterations(), "an added fork runs the whole sweep as planned");
+        }
+        // point 0: means 1, 1.001, 0.999 -> 31.6 x 0.001 / sqrt(3) = 1.8% of 1: reached on its own;
+        // point 1: means 10, 10.5, 9.5 -> 31.6 x 0.5 / sqrt(3) = 9.12 = 91% of 10: not reached
+        assertEquals("not reached: budget spent (15 s of 16 s, another fork needs ~5 s), half-width 91% after "
+                + "3 iterations x 3 forks (the widest of 2 sweep points)", fields.get("precision"));
+        List<InvocationResult> rs = MeasuredInvocation.results(e, runs, fields);
+        assertEquals(2, rs.size());
+        InvocationResult p0 = rs.get(0);
+        InvocationResult p1 = rs.get(1);
+        assertEquals(4096L, ((Number) p0.params().get("workingSetBytes")).longValue());
+        assertEquals(1.0, p0.score(), 1e-12);
+        assertEquals(T2 * 0.001 / Math.sqrt(3), p0.scoreError(), 1e-9);
+        assertEquals(List.of(1.0, 1.0, 1.0, 1.001, 1.001, 1.001, 0.999, 0.999, 0.999), p0.samples());
+        assertEquals(List.of(3, 3, 3), p0.interval().get("iterationsPerFork"));
+        assertEquals(10.0, p1.score(), 1e-12);
+        assertEquals(T2 * 0.5 / Math.sqrt(3), p1.scoreError(), 1e-9);
+        assertEquals(List.of("worker 0 ran on CPU 1"), p1.settings().get("placementProblems"),
+                "a placement problem of an added fork is kept");
     }
 }
