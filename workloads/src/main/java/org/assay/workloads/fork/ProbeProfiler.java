@@ -107,7 +107,9 @@ public final class ProbeProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         IterationMeter.IterationReading r = meter().end();
-        long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
+        // every operation the workers ran inside the window: with synchronised iterations they keep
+        // running the benchmark before and after the timed part, and that energy is in the window too
+        long ops = result.getMetadata() == null ? 0 : result.getMetadata().getAllOps();
         TimeValue time = iterationParams.getTime();
         double timedSeconds = time == null || time.getTime() <= 0 ? Double.NaN
                 : time.getTimeUnit().toNanos(time.getTime()) / 1e9;
@@ -120,6 +122,7 @@ public final class ProbeProfiler implements InternalProfiler {
      * workers the same figures are {@code probe.clock.allCpus}, {@code probe.clock.estimated.controlThread}
      * and {@code probe.ipc.process}, which nothing downstream mistakes for the workers'.
      *
+     * @param ops          the operations run inside the window (JMH's all-ops count, measured or not)
      * @param timedSeconds the iteration's timed part (NaN for a count-based iteration)
      */
     static List<Result> results(IterationMeter.IterationReading r, long ops, double timedSeconds,

@@ -2,6 +2,7 @@ package org.assay.workloads.fork;
 
 import org.assay.workloads.jmh.SegmentedSieveBench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * The profiler in a plain JMH run, outside Assay's harness, the way a user adds it with
  * {@code -prof org.assay.workloads.fork.ProbeProfiler}: its secondary results are exactly those
- * of the probes available on this machine (never a 0 J for a missing RAPL).
+ * of the probes available on this machine (never a 0 J for a missing RAPL). No {@code assay.cpus}
+ * names the workers here, so the clock and IPC carry the names of whole-machine figures.
  */
 class ProbeProfilerTest {
 
@@ -32,7 +34,7 @@ class ProbeProfilerTest {
             "rapl.energy", "probe.energy",
             "thermal", "probe.temp.max",
             "throttle", "probe.throttle.events",
-            "perf.counters", "probe.ipc");
+            "perf.counters", "probe.ipc.process");
 
     @Test
     void aPlainJmhRunCarriesOneSecondaryResultPerAvailableProbe() throws Exception {
@@ -62,10 +64,13 @@ class ProbeProfilerTest {
         for (Probe p : probes.probes()) {
             boolean available = p.availability().available();
             if (p.id().equals("frequency")) {
-                assertEquals(available, secondary.containsKey("probe.clock")
-                        || secondary.containsKey("probe.clock.estimated"), secondary.keySet().toString());
+                assertEquals(available, secondary.containsKey("probe.clock.allCpus")
+                        || secondary.containsKey("probe.clock.estimated.controlThread"), secondary.keySet().toString());
+                assertFalse(secondary.containsKey("probe.clock") || secondary.containsKey("probe.clock.estimated"),
+                        "not measured on known workers: " + secondary.keySet());
                 if (available) {
-                    Result clock = secondary.getOrDefault("probe.clock", secondary.get("probe.clock.estimated"));
+                    Result clock = secondary.getOrDefault("probe.clock.allCpus",
+                            secondary.get("probe.clock.estimated.controlThread"));
                     assertTrue(clock.getScore() > 100 && clock.getScore() < 10_000,
                             "a clock in MHz, got " + clock.getScore());
                 }
