@@ -18,6 +18,8 @@ import java.util.Optional;
  *   <li>cpufreq: {@code scaling_cur_freq} (kHz), with min/max and the governor;</li>
  *   <li>estimated: the timing of a dependent add chain on the reading thread ({@link ClockEstimator}).</li>
  * </ol>
+ * {@link #read()} covers every online CPU for the time series; an iteration's clock
+ * ({@link #counters}, {@link #clockMHz}) covers only the CPUs it is asked about, the workers'.
  * Which one is used is in {@link #availability()} and in the series name ({@code freq.effective},
  * {@code freq.cpufreq}, {@code freq.estimated}), so an estimate is never mistaken for a measurement.
  */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -85,6 +86,7 @@ public final class IterationMeter implements AutoCloseable {
     private double startCelsius;
     private FrequencyProbe.Counters startCounters;
     private final List<int[]> counterFds = new ArrayList<>();
+    private int countedThreads;
 
     private IterationMeter(ProbeSet probes, Workers workers) {
         this.probes = probes;
@@ -143,6 +145,7 @@ public final class IterationMeter implements AutoCloseable {
         Map<Integer, Double> endJoules = energyNow();
         double ipc = readIpc();
         int counted = countedThreads;
+        // workers not known: the estimate stays on the calling thread, and its name says so
         double mhz = probes.frequency().clockMHz(clockCpus, startCounters,
                 workers.known() ? workers.runner() : Workers.unknown().runner());
         double endCelsius = probes.maxCelsius();
@@ -188,7 +191,7 @@ public final class IterationMeter implements AutoCloseable {
     }
 
     /** Summed packages without a worker; a zone of unknown package may stand for all the others. */
-    private double idlePackages(java.util.Set<Integer> summed) {
+    private double idlePackages(Set<Integer> summed) {
         if (packages == null || summed.isEmpty()) {
             return Double.NaN;
         }
@@ -197,8 +200,6 @@ public final class IterationMeter implements AutoCloseable {
         }
         return summed.stream().filter(p -> !packages.contains(p)).count();
     }
-
-    private int countedThreads;
 
     private void openCounters() {
         countedThreads = 0;
