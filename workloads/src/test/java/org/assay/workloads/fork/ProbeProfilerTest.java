@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,37 @@ class ProbeProfilerTest {
         for (String key : secondary.keySet()) {
             assertTrue(key.startsWith("probe."), "only the profiler's results, got " + key);
         }
+    }
+
+    @Test
+    void withAssayCpusTheFiguresAreTheWorkersAndKeepTheirPlainNames() throws Exception {
+        int cpu = net.openhft.affinity.Affinity.getAffinity().nextSetBit(0);
+        System.setProperty(WorkerPinning.CPUS_PROPERTY, "" + cpu);
+        Map<String, Result> secondary;
+        try {
+            Options opts = new OptionsBuilder()
+                    .include(SegmentedSieveBench.class.getName() + ".sieve")
+                    .param("limit", "100000")
+                    .forks(0)
+                    .threads(1)
+                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
+                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(100))
+                    .addProfiler(ProbeProfiler.class)
+                    .shouldFailOnError(true)
+                    .build();
+            secondary = new Runner(opts).run().iterator().next().getSecondaryResults();
+        } finally {
+            System.clearProperty(WorkerPinning.CPUS_PROPERTY);
+        }
+        assertTrue(secondary.containsKey("probe.clock") || secondary.containsKey("probe.clock.estimated"),
+                secondary.keySet().toString());
+        for (String whole : List.of("probe.clock.allCpus", "probe.clock.estimated.controlThread", "probe.ipc.process")) {
+            assertFalse(secondary.containsKey(whole), whole + " with known workers: " + secondary.keySet());
+        }
+        Result clock = secondary.getOrDefault("probe.clock", secondary.get("probe.clock.estimated"));
+        assertTrue(clock.getScore() > 100 && clock.getScore() < 10_000, "a clock in MHz on cpu " + cpu + ", got "
+                + clock.getScore());
+        assertTrue(secondary.get("probe.window.excess").getScore() >= 0, secondary.get("probe.window.excess").toString());
     }
 
     private static void assertEachAvailableProbeGaveItsResult(ProbeSet probes, Map<String, Result> secondary) {
