@@ -18,6 +18,8 @@ import java.util.Optional;
  *   <li>cpufreq: {@code scaling_cur_freq} (kHz), with min/max and the governor;</li>
  *   <li>estimated: the timing of a dependent add chain on the reading thread ({@link ClockEstimator}).</li>
  * </ol>
+ * {@link #read()} covers every online CPU for the time series; an iteration's clock
+ * ({@link #counters}, {@link #clockMHz}) covers only the CPUs it is asked about, the workers'.
  * Which one is used is in {@link #availability()} and in the series name ({@code freq.effective},
  * {@code freq.cpufreq}, {@code freq.estimated}), so an estimate is never mistaken for a measurement.
  */
@@ -104,6 +106,111 @@ final class FrequencyProbe extends ProbeBase {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    // --- per iteration, on the workers' CPUs -------------------------------------------------------
+
+    /** APERF and MPERF of some CPUs at one instant; a CPU whose registers did not answer has -1. */
+    record Counters(long[] aperf, long[] mperf) {
+    }
+
+    /**
+     * The counters of {@code cpus} now, where an iteration's clock starts from; null unless the
+     * source is APERF/MPERF. Kept apart from {@link #read()}'s state, so the time series and the
+     * iteration windows do not take deltas from each other's reads.
+     */
+    synchronized Counters counters(List<Integer> cpus) {
+        if (source != Source.APERF_MPERF) {
+            return null;
+        }
+        long[] a = new long[cpus.size()];
+        long[] m = new long[cpus.size()];
+        for (int i = 0; i < cpus.size(); i++) {
+            try {
+                m[i] = ctx.msr.read(cpus.get(i), mperfReg);
+                a[i] = ctx.msr.read(cpus.get(i), aperfReg);
+            } catch (ProbeIoException e) {
+                m[i] = -1;
+                a[i] = -1;
+            }
+        }
+        return new Counters(a, m);
+    }
+
+    /**
+     * The clock of {@code cpus} over the interval since {@code start} (APERF/MPERF), or now
+     * (cpufreq: the mean of their {@code scaling_cur_freq}; the estimate: the add chain run on up
+     * to {@link #ESTIMATE_CPUS} of them through {@code runner}). NaN when nothing answered.
+     */
+    synchronized double clockMHz(List<Integer> cpus, Counters start, CpuRunner runner) {
+        switch (source) {
+            case APERF_MPERF:
+                Counters end = counters(cpus);
+                return start == null || end == null ? Double.NaN : busyWeightedMHz(baseMHz, start, end);
+            case CPUFREQ:
+                double sum = 0;
+                int n = 0;
+                for (int cpu : cpus) {
+                    double mhz = khzToMHz(ctx.sys.readLong(cpufreqDir(cpu) + "/scaling_cur_freq"));
+                    if (!Double.isNaN(mhz)) {
+                        sum += mhz;
+                        n++;
+                    }
+                }
+                return n == 0 ? Double.NaN : sum / n;
+            default:
+                return estimatedMHz(cpus, runner);
+        }
+    }
+
+    /** How many worker CPUs the add chain runs on per iteration: ~0.1 ms each, after the iteration. */
+    static final int ESTIMATE_CPUS = 4;
+
+    private static double estimatedMHz(List<Integer> cpus, CpuRunner runner) {
+        double sum = 0;
+        int n = 0;
+        for (int cpu : spread(cpus, ESTIMATE_CPUS)) {
+            double mhz = runner.onCpu(cpu, ClockEstimator::estimateMHz);
+            if (!Double.isNaN(mhz)) {
+                sum += mhz;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** At most {@code k} of {@code cpus}, evenly spread over the list (first and last included). */
+    static List<Integer> spread(List<Integer> cpus, int k) {
+        if (cpus.size() <= k) {
+            return cpus;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(cpus.get((int) Math.round(i * (cpus.size() - 1) / (double) (k - 1))));
+        }
+        return out;
+    }
+
+    /**
+     * base × ΣΔAPERF / ΣΔMPERF over the CPUs whose deltas are both positive: each CPU weighs by
+     * its busy reference cycles, so a worker CPU that sat idle at JMH's barrier for part of the
+     * window counts for the part it ran, and the figure is the clock the work ran at.
+     */
+    static double busyWeightedMHz(double baseMHz, Counters start, Counters end) {
+        double da = 0;
+        double dm = 0;
+        for (int i = 0; i < start.aperf().length; i++) {
+            if (start.mperf()[i] < 0 || end.mperf()[i] < 0) {
+                continue;
+            }
+            long a = end.aperf()[i] - start.aperf()[i];
+            long m = end.mperf()[i] - start.mperf()[i];
+            if (a > 0 && m > 0) {
+                da += a;
+                dm += m;
+            }
+        }
+        return dm > 0 ? baseMHz * da / dm : Double.NaN;
     }
 
     private double[] effectiveMHz() {

@@ -150,4 +150,37 @@ public final class ProbeSet implements AutoCloseable {
     Path root() {
         return ctx.root;
     }
+
+    // what the iteration meter attributes to the workers' CPUs and packages
+
+    FrequencyProbe frequency() {
+        return frequency;
+    }
+
+    RaplEnergyProbe rapl() {
+        return rapl;
+    }
+
+    ThrottleProbe throttle() {
+        return throttle;
+    }
+
+    boolean energyAvailable() {
+        return rapl.availability().available();
+    }
+
+    List<Integer> onlineCpus() {
+        return ctx.topology.online().isEmpty() ? List.of(ctx.firstCpu()) : ctx.topology.online();
+    }
+
+    int packageOf(int cpu) {
+        return ctx.packageOf(cpu);
+    }
+
+    /** The physical package ids of the online CPUs, ascending. */
+    List<Integer> packageIds() {
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        onlineCpus().forEach(c -> ids.add(ctx.packageOf(c)));
+        return List.copyOf(ids);
+    }
 }

@@ -11,10 +11,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RAPL energy: the powercap sysfs zones first ({@code energy_uj}, wrapping at
@@ -48,14 +52,17 @@ final class RaplEnergyProbe extends ProbeBase {
     private static final class Domain {
         final String name;
         final String scope;
+        /** The physical package the counter covers; {@link #UNKNOWN_PACKAGE} when its zone does not say. */
+        final int pkg;
         final List<Counter> counters = new ArrayList<>();
         double joules;
         double lastJoules;
         long lastNanos;
 
-        Domain(String name, String scope) {
+        Domain(String name, String scope, int pkg) {
             this.name = name;
             this.scope = scope;
+            this.pkg = pkg;
         }
     }
 
@@ -118,6 +125,26 @@ final class RaplEnergyProbe extends ProbeBase {
         return out;
     }
 
+    /** The key of {@link #packageJoules(Collection)} for a package zone that does not say which package it is. */
+    static final int UNKNOWN_PACKAGE = -1;
+
+    /**
+     * Energy since the probe was opened of the package domains of {@code packages} (all of them
+     * when null), by package id; a zone of unknown package is always included, under
+     * {@link #UNKNOWN_PACKAGE}, because it may be the one that holds the workers. Only these
+     * counters are read. A counter that fails gives NaN for its package.
+     */
+    synchronized Map<Integer, Double> packageJoules(Collection<Integer> packages) {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (Domain d : domains) {
+            if (d.name.equals("package")
+                    && (packages == null || d.pkg == UNKNOWN_PACKAGE || packages.contains(d.pkg))) {
+                out.merge(d.pkg, advance(d) ? d.joules : Double.NaN, Double::sum);
+            }
+        }
+        return out;
+    }
+
     /** Package energy (all packages) accumulated since the probe was opened; NaN without a package domain. */
     synchronized double packageJoules() {
         double sum = 0;
@@ -171,7 +198,7 @@ final class RaplEnergyProbe extends ProbeBase {
             String[] parts = z.substring("intel-rapl:".length()).split(":");
             String domainName = name.startsWith("package") ? "package" : name.startsWith("psys") ? "psys" : name;
             String scope = domainName.equals("psys") ? "platform" : "package" + parts[0];
-            Domain d = new Domain(domainName, scope);
+            Domain d = new Domain(domainName, scope, zonePackage(base, z, name));
             d.counters.add(new PowercapCounter(energy, range));
             domains.add(d);
         }
@@ -180,6 +207,21 @@ final class RaplEnergyProbe extends ProbeBase {
         }
         return "powercap";
     }
+
+    /**
+     * The physical package a powercap zone covers. The kernel names package zones
+     * {@code package-<physical_package_id>} (or {@code package-N-die-M} on multi-die parts), and
+     * a subzone belongs to its parent's package; the zone's index ({@code intel-rapl:N}) is only
+     * the order of registration, so it is not used.
+     */
+    private int zonePackage(String base, String zone, String name) {
+        String top = zone.indexOf(':', "intel-rapl:".length()) < 0 ? zone : zone.substring(0, zone.lastIndexOf(':'));
+        String topName = top.equals(zone) ? name : ctx.sys.read(base + "/" + top + "/name").orElse("");
+        Matcher m = PACKAGE_ZONE.matcher(topName);
+        return m.matches() ? Integer.parseInt(m.group(1)) : UNKNOWN_PACKAGE;
+    }
+
+    private static final Pattern PACKAGE_ZONE = Pattern.compile("package-(\\d+)(-die-\\d+)?");
 
     static long readMicroJoules(Path energy) throws IOException {
         return Long.parseLong(Files.readString(energy, StandardCharsets.UTF_8).strip());
@@ -269,7 +311,7 @@ final class RaplEnergyProbe extends ProbeBase {
         if (cpus.isEmpty()) {
             return;
         }
-        Domain d = new Domain(name, scope);
+        Domain d = new Domain(name, scope, ctx.packageOf(cpus.get(0)));
         for (int cpu : cpus) {
             MsrCounter c = new MsrCounter(ctx.msr, cpu, register, joulesPerCount);
             try {

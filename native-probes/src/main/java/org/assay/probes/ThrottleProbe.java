@@ -4,9 +4,12 @@ import org.assay.probes.internal.ProbeContext;
 import org.assay.probes.internal.ProbeIoException;
 import org.assay.probes.topology.LogicalCpu;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the chip is being held back, and why: on Intel the status bits of the thermal-status
@@ -127,6 +130,69 @@ final class ThrottleProbe extends ProbeBase {
             }
         }
         return n;
+    }
+
+    /**
+     * Throttle events of the workers' CPUs since the previous call of this method: the status bits
+     * of their packages and cores, and the increments of their thermal_throttle counters, each
+     * package's and core's counter taken once (every CPU of a package shows the same
+     * {@code package_throttle_count}, and SMT siblings the same {@code core_throttle_count}).
+     * NaN if not known. Other packages' throttling is not the benchmark's.
+     */
+    synchronized double events(Collection<Integer> cpus) {
+        if (!availability().available()) {
+            return Double.NaN;
+        }
+        Set<Integer> pkgs = new HashSet<>();
+        Set<String> cores = new HashSet<>();
+        for (int c : cpus) {
+            pkgs.add(ctx.packageOf(c));
+            cores.add(coreKey(c));
+        }
+        double n = 0;
+        for (Register r : registers) {
+            boolean mine = r.scope().startsWith("package") ? pkgs.contains(ctx.packageOf(r.cpu())) : cores.contains(coreKey(r.cpu()));
+            if (!mine) {
+                continue;
+            }
+            try {
+                long v = ctx.msr.read(r.cpu(), r.register());
+                for (Map.Entry<String, Integer> b : r.bits().entrySet()) {
+                    if (((v >>> b.getValue()) & 1) == 1 && !NOT_EVENTS.contains(b.getKey())) {
+                        n++;
+                    }
+                }
+            } catch (ProbeIoException e) {
+                // a register that stopped answering adds nothing it did not see
+            }
+        }
+        Set<Integer> pkgSeen = new HashSet<>();
+        Set<String> coreSeen = new HashSet<>();
+        for (int c : cpus) {
+            String dir = "/sys/devices/system/cpu/cpu" + c + "/thermal_throttle/";
+            if (pkgSeen.add(ctx.packageOf(c))) {
+                n += workerIncrement(dir + "package_throttle_count");
+            }
+            if (coreSeen.add(coreKey(c))) {
+                n += workerIncrement(dir + "core_throttle_count");
+            }
+        }
+        return n;
+    }
+
+    private final Map<String, Long> lastWorkerCounts = new LinkedHashMap<>();
+
+    private long workerIncrement(String file) {
+        Long now = ctx.sys.readLong(file).orElse(null);
+        if (now == null) {
+            return 0;
+        }
+        Long prev = lastWorkerCounts.put(file, now);
+        return prev != null && now > prev ? now - prev : 0;
+    }
+
+    private String coreKey(int cpu) {
+        return ctx.packageOf(cpu) + "/" + ctx.topology.cpu(cpu).map(LogicalCpu::coreId).orElse(cpu);
     }
 
     /** Sum of the increments of the thermal_throttle counters since the previous call. */

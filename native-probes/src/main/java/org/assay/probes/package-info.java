@@ -4,7 +4,9 @@
  * host.procstat), {@link org.assay.probes.ProbeSet} that opens every probe once against a root
  * ({@code /} or a fixture tree), {@link org.assay.probes.Reading} and
  * {@link org.assay.probes.Availability}, and {@link org.assay.probes.IterationMeter}, the
- * readings around one measured iteration.
+ * readings around one measured iteration, attributed to the workers' CPUs, packages and threads
+ * (found by {@code WorkerThreads}; {@link org.assay.probes.CpuRunner} is how the caller lets the
+ * clock estimate run on a worker's CPU).
  *
  * <p>A probe never throws and never writes to the machine: it is available with readings, or
  * unavailable with a reason and a fix. This package is the module's API for probing; it uses

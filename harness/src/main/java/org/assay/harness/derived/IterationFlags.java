@@ -22,8 +22,9 @@ public final class IterationFlags {
 
     static final double SLOW_FRACTION = 0.9;
     /**
-     * For a clock estimated by the add chain: it runs on JMH's control thread, which is not pinned
-     * to the workers' CPUs, so it sees their clock only roughly; demand a larger dip before blaming it.
+     * For a clock estimated by the add chain: it runs for about 0.1 ms on a few of the workers' CPUs
+     * just after the iteration, when they have stopped, so it sees their clock under load only
+     * roughly; demand a larger dip before blaming it.
      */
     static final double SLOW_FRACTION_ESTIMATED = 0.8;
     public static final String AFFECTED = "probe.iterations.affected";

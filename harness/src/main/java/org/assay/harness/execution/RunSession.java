@@ -212,7 +212,10 @@ public final class RunSession {
      * mixes the memory system with the clock (the same 4 ns L2 hit is 14 cycles at 3.6 GHz and 10
      * at 2.6), and cycles are what cache latencies are quoted in. The measured clock (APERF/MPERF,
      * cpufreq) is preferred; an estimated one gives {@code latency.cycles.estimated}, never the
-     * plain name, so a reader knows which.
+     * plain name, so a reader knows which. Both come from the fork's profiler, which publishes
+     * them only for the workers' CPUs: a clock averaged over the machine or estimated on JMH's
+     * control thread has another name ({@code probe.clock.allCpus},
+     * {@code probe.clock.estimated.controlThread}) and gives no cycles.
      */
     static InvocationResult withCycles(InvocationResult r) {
         if (!"ns".equals(r.unit()) || r.score() == null || r.secondary() == null) {

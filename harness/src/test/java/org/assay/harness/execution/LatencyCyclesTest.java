@@ -50,4 +50,24 @@ class LatencyCyclesTest {
         InvocationResult bandwidth = result("GB/s", 20.0, Map.of("probe.clock", new SecondaryMetric(3600.0, "MHz")));
         assertSame(bandwidth, RunSession.withCycles(bandwidth));
     }
+
+    @Test
+    void cyclesAreLabelledMeasuredOnlyWhenTheWorkersClockWasMeasured() {
+        InvocationResult failedMeasurement = RunSession.withCycles(result("ns", 4.0, Map.of(
+                "probe.clock", new SecondaryMetric(null, "MHz"),
+                "probe.clock.estimated", new SecondaryMetric(3600.0, "MHz"))));
+        assertFalse(failedMeasurement.secondary().containsKey("latency.cycles"),
+                "a measured clock that failed mid-run does not lend its label to the estimate");
+        assertEquals(14.4, failedMeasurement.secondary().get("latency.cycles.estimated").score(), 1e-9);
+    }
+
+    @Test
+    void aClockNotTakenOnTheWorkersGivesNoCyclesAtAll() {
+        // without assay.cpus the fork's profiler measures every CPU, or estimates on JMH's control thread
+        InvocationResult allCpus = result("ns", 4.0, Map.of("probe.clock.allCpus", new SecondaryMetric(1440.0, "MHz")));
+        assertSame(allCpus, RunSession.withCycles(allCpus), "an average over idle CPUs is not the workers' clock");
+        InvocationResult control = result("ns", 4.0,
+                Map.of("probe.clock.estimated.controlThread", new SecondaryMetric(3600.0, "MHz")));
+        assertSame(control, RunSession.withCycles(control));
+    }
 }

@@ -1,5 +1,6 @@
 package org.assay.workloads.fork;
 
+import net.openhft.affinity.Affinity;
 import org.assay.probes.Availability;
 import org.assay.probes.IterationMeter;
 import org.assay.probes.Probe;
@@ -11,19 +12,24 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Attributes the machine's behaviour to each JMH iteration: package energy (J, J/op, average W),
- * the hottest CPU temperature, the average clock, throttle events and IPC, as secondary results.
- * Assay adds it to every fork; it also works on its own:
+ * the hottest CPU temperature, the clock, throttle events and IPC, as secondary results, each
+ * taken on the benchmark's workers (the CPUs of {@code assay.cpus}, the packages holding them,
+ * the threads pinned there), not on JMH's control thread that calls the profiler, and not
+ * averaged over a server's idle CPUs. Assay adds it to every fork; it also works on its own:
  *
  * <pre>
  * java -jar assay.jar ... or: java -cp workloads.jar org.openjdk.jmh.Main StreamTriad \
@@ -34,7 +40,9 @@ import java.util.Map;
  * <p>A probe that is unavailable here adds no result at all, and a reading that fails mid-run is
  * NaN (JMH's GCProfiler does the same): a VM without RAPL must never show 0 J. A clock estimated
  * from an add chain (no APERF/MPERF, no cpufreq) is published as {@code probe.clock.estimated},
- * never as {@code probe.clock}. Top-level and public because JMH loads it by name in the fork.
+ * never as {@code probe.clock}. Without {@code assay.cpus} the workers are not known and the
+ * figures that would need them carry other names ({@link #results}). Top-level and public
+ * because JMH loads it by name in the fork.
  */
 public final class ProbeProfiler implements InternalProfiler {
 
@@ -73,7 +81,7 @@ public final class ProbeProfiler implements InternalProfiler {
     private IterationMeter meter() {
         if (meter == null) {
             try {
-                meter = IterationMeter.open(root);
+                meter = IterationMeter.open(root, workers(System.getProperty(WorkerPinning.CPUS_PROPERTY)));
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException("ProbeProfiler: probes could not be opened under " + root + ": " + e, e);
             }
@@ -99,27 +107,103 @@ public final class ProbeProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         IterationMeter.IterationReading r = meter().end();
+        // every operation the workers ran inside the window: with synchronised iterations they keep
+        // running the benchmark before and after the timed part, and that energy is in the window too
+        long ops = result.getMetadata() == null ? 0 : result.getMetadata().getAllOps();
+        TimeValue time = iterationParams.getTime();
+        double timedSeconds = time == null || time.getTime() <= 0 ? Double.NaN
+                : time.getTimeUnit().toNanos(time.getTime()) / 1e9;
+        return results(r, ops, timedSeconds, available);
+    }
+
+    /**
+     * The secondary results of one iteration. Names say what was measured where: {@code probe.clock}
+     * and {@code probe.ipc} only for figures taken on the workers' CPUs and threads; without known
+     * workers the same figures are {@code probe.clock.allCpus}, {@code probe.clock.estimated.controlThread}
+     * and {@code probe.ipc.process}, which nothing downstream mistakes for the workers'.
+     *
+     * @param ops          the operations run inside the window (JMH's all-ops count, measured or not)
+     * @param timedSeconds the iteration's timed part (NaN for a count-based iteration)
+     */
+    static List<Result> results(IterationMeter.IterationReading r, long ops, double timedSeconds,
+                                Map<String, Boolean> available) {
         List<Result> out = new ArrayList<>();
-        if (available.get("rapl.energy")) {
-            long ops = result.getMetadata() == null ? 0 : result.getMetadata().getMeasuredOps();
+        if (available.getOrDefault("rapl.energy", false)) {
             out.add(new ScalarResult("probe.energy", r.energyJoules(), "J", AggregationPolicy.AVG));
             out.add(new ScalarResult("probe.energy.perOp", ops > 0 ? r.energyJoules() / ops : Double.NaN, "J/op",
                     AggregationPolicy.AVG));
             out.add(new ScalarResult("probe.power", r.averageWatts(), "W", AggregationPolicy.AVG));
+            r.packageJoules().forEach((pkg, j) -> out.add(new ScalarResult(
+                    pkg < 0 ? "probe.energy.packageUnknown" : "probe.energy.package" + pkg, j, "J", AggregationPolicy.AVG)));
+            if (r.onWorkers()) {
+                out.add(new ScalarResult("probe.energy.idlePackages", r.idlePackages(), "packages", AggregationPolicy.MAX));
+            }
         }
-        if (available.get("thermal")) {
+        if (available.getOrDefault("thermal", false)) {
             out.add(new ScalarResult("probe.temp.max", r.maxCelsius(), "°C", AggregationPolicy.MAX));
         }
-        if (available.get("frequency")) {
-            String name = "estimated".equals(r.clockSource()) ? "probe.clock.estimated" : "probe.clock";
+        if (available.getOrDefault("frequency", false)) {
+            boolean estimated = "estimated".equals(r.clockSource());
+            String name = r.onWorkers() ? (estimated ? "probe.clock.estimated" : "probe.clock")
+                    : (estimated ? "probe.clock.estimated.controlThread" : "probe.clock.allCpus");
             out.add(new ScalarResult(name, r.clockMHz(), "MHz", AggregationPolicy.AVG));
         }
-        if (available.get("throttle")) {
+        if (available.getOrDefault("throttle", false)) {
             out.add(new ScalarResult("probe.throttle.events", r.throttleEvents(), "events", AggregationPolicy.SUM));
         }
-        if (available.get("perf.counters")) {
-            out.add(new ScalarResult("probe.ipc", r.ipc(), "IPC", AggregationPolicy.AVG));
+        if (available.getOrDefault("perf.counters", false)) {
+            out.add(new ScalarResult(r.onWorkers() ? "probe.ipc" : "probe.ipc.process", r.ipc(), "IPC",
+                    AggregationPolicy.AVG));
+        }
+        if (!Double.isNaN(timedSeconds)) {
+            out.add(new ScalarResult("probe.window.excess", (r.seconds() - timedSeconds) * 1e3, "ms",
+                    AggregationPolicy.AVG));
         }
         return out;
+    }
+
+    /**
+     * The workers' planned CPUs from {@code assay.cpus}, or none (a plain JMH run, or a run whose
+     * plan pins nothing). A malformed list is a harness bug: it fails the fork loudly.
+     */
+    static IterationMeter.Workers workers(String cpusProperty) {
+        String cpus = cpusProperty == null ? "" : cpusProperty.strip();
+        if (cpus.isEmpty()) {
+            return IterationMeter.Workers.unknown();
+        }
+        List<Integer> list = new ArrayList<>();
+        for (String c : cpus.split(",")) {
+            list.add(Integer.parseInt(c.strip()));
+        }
+        return IterationMeter.Workers.pinned(list, ProbeProfiler::onCpu);
+    }
+
+    /**
+     * Runs {@code task} with JMH's control thread (the caller) moved onto {@code cpu}, then puts
+     * the thread back where it was allowed to run. NaN when the move did not happen (no affinity
+     * support, or the CPU is outside this process's cgroup): a value from another core must not be
+     * attributed to the worker's.
+     */
+    static double onCpu(int cpu, DoubleSupplier task) {
+        BitSet before;
+        try {
+            before = Affinity.getAffinity();
+        } catch (RuntimeException | LinkageError e) {
+            return Double.NaN;
+        }
+        try {
+            BitSet one = new BitSet();
+            one.set(cpu);
+            Affinity.setAffinity(one);
+            return Affinity.getCpu() == cpu ? task.getAsDouble() : Double.NaN;
+        } catch (RuntimeException | LinkageError e) {
+            return Double.NaN;
+        } finally {
+            try {
+                Affinity.setAffinity(before);
+            } catch (RuntimeException | LinkageError e) {
+                // the control thread stays on the worker's CPU; it only sleeps and collects results
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.assay.workloads.fork;
 
 import org.assay.workloads.jmh.SegmentedSieveBench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,12 +20,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The profiler in a plain JMH run, outside Assay's harness, the way a user adds it with
  * {@code -prof org.assay.workloads.fork.ProbeProfiler}: its secondary results are exactly those
- * of the probes available on this machine (never a 0 J for a missing RAPL).
+ * of the probes available on this machine (never a 0 J for a missing RAPL). No {@code assay.cpus}
+ * names the workers here, so the clock and IPC carry the names of whole-machine figures.
  */
 class ProbeProfilerTest {
 
@@ -32,7 +35,7 @@ class ProbeProfilerTest {
             "rapl.energy", "probe.energy",
             "thermal", "probe.temp.max",
             "throttle", "probe.throttle.events",
-            "perf.counters", "probe.ipc");
+            "perf.counters", "probe.ipc.process");
 
     @Test
     void aPlainJmhRunCarriesOneSecondaryResultPerAvailableProbe() throws Exception {
@@ -58,14 +61,48 @@ class ProbeProfilerTest {
         }
     }
 
+    @Test
+    void withAssayCpusTheFiguresAreTheWorkersAndKeepTheirPlainNames() throws Exception {
+        int cpu = net.openhft.affinity.Affinity.getAffinity().nextSetBit(0);
+        System.setProperty(WorkerPinning.CPUS_PROPERTY, "" + cpu);
+        Map<String, Result> secondary;
+        try {
+            Options opts = new OptionsBuilder()
+                    .include(SegmentedSieveBench.class.getName() + ".sieve")
+                    .param("limit", "100000")
+                    .forks(0)
+                    .threads(1)
+                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
+                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(100))
+                    .addProfiler(ProbeProfiler.class)
+                    .shouldFailOnError(true)
+                    .build();
+            secondary = new Runner(opts).run().iterator().next().getSecondaryResults();
+        } finally {
+            System.clearProperty(WorkerPinning.CPUS_PROPERTY);
+        }
+        assertTrue(secondary.containsKey("probe.clock") || secondary.containsKey("probe.clock.estimated"),
+                secondary.keySet().toString());
+        for (String whole : List.of("probe.clock.allCpus", "probe.clock.estimated.controlThread", "probe.ipc.process")) {
+            assertFalse(secondary.containsKey(whole), whole + " with known workers: " + secondary.keySet());
+        }
+        Result clock = secondary.getOrDefault("probe.clock", secondary.get("probe.clock.estimated"));
+        assertTrue(clock.getScore() > 100 && clock.getScore() < 10_000, "a clock in MHz on cpu " + cpu + ", got "
+                + clock.getScore());
+        assertTrue(secondary.get("probe.window.excess").getScore() >= 0, secondary.get("probe.window.excess").toString());
+    }
+
     private static void assertEachAvailableProbeGaveItsResult(ProbeSet probes, Map<String, Result> secondary) {
         for (Probe p : probes.probes()) {
             boolean available = p.availability().available();
             if (p.id().equals("frequency")) {
-                assertEquals(available, secondary.containsKey("probe.clock")
-                        || secondary.containsKey("probe.clock.estimated"), secondary.keySet().toString());
+                assertEquals(available, secondary.containsKey("probe.clock.allCpus")
+                        || secondary.containsKey("probe.clock.estimated.controlThread"), secondary.keySet().toString());
+                assertFalse(secondary.containsKey("probe.clock") || secondary.containsKey("probe.clock.estimated"),
+                        "not measured on known workers: " + secondary.keySet());
                 if (available) {
-                    Result clock = secondary.getOrDefault("probe.clock", secondary.get("probe.clock.estimated"));
+                    Result clock = secondary.getOrDefault("probe.clock.allCpus",
+                            secondary.get("probe.clock.estimated.controlThread"));
                     assertTrue(clock.getScore() > 100 && clock.getScore() < 10_000,
                             "a clock in MHz, got " + clock.getScore());
                 }
