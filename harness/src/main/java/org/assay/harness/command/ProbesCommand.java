@@ -8,6 +8,7 @@ import org.assay.probes.Availability;
 import org.assay.probes.Probe;
 import org.assay.probes.ProbeSet;
 import org.assay.probes.Reading;
+import org.assay.probes.snapshot.MachineSensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,12 +21,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code assay probes}: every probe with its availability, the reason and fix when it is
- * unavailable, and its current reading; {@code --watch} re-reads once a second, like turbostat,
- * so rates (W, MHz from APERF/MPERF, utilisation) cover the last second.
+ * unavailable, and its current reading; then the machine's static and since-boot figures (clock
+ * limits, throttle counts, RAPL zones, every temperature sensor: {@link MachineSensors}), each
+ * with its source. {@code --watch} re-reads once a second, like turbostat, so rates (W, MHz from
+ * APERF/MPERF, utilisation) cover the last second.
  */
 @Command(name = "probes", mixinStandardHelpOptions = true,
         description = "Show each hardware probe (MSR, cpuid, RAPL, thermal, frequency, throttle, counters): "
-                + "available or why not, and its reading")
+                + "available or why not, and its reading; then the machine's clock limits, throttle counts since "
+                + "boot, RAPL zones and temperatures, each with its source")
 public final class ProbesCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,6 +58,10 @@ public final class ProbesCommand implements Callable<Integer> {
         }
     }
 
+    /** What {@code --json} prints: the probes, and the machine's figures read under the same root. */
+    record ProbesView(List<ProbeView> probes, MachineSensors machine) {
+    }
+
     /** A reading; a value that is not finite is written as null by the shared mapper. */
     record ReadingView(String name, String scope, double value, String unit) {
         static ReadingView of(Reading r) {
@@ -69,17 +77,17 @@ public final class ProbesCommand implements Callable<Integer> {
         }
         PrintWriter out = output.out();
         try (ProbeSet set = ProbeSet.open(dir)) {
-            return show(out, set);
+            return show(out, set, dir);
         }
     }
 
     /** One reading, or one a second with --watch, of the open set. */
-    private Integer show(PrintWriter out, ProbeSet set) throws JsonProcessingException, InterruptedException {
+    private Integer show(PrintWriter out, ProbeSet set, Path dir) throws JsonProcessingException, InterruptedException {
         // Counter probes report rates since their previous read: a first read primes them.
         set.readAll();
         if (!watch) {
             Thread.sleep(200);
-            print(out, set);
+            print(out, set, dir);
             return Main.EXIT_OK;
         }
         for (int i = 0; count == 0 || i < count; i++) {
@@ -87,16 +95,18 @@ public final class ProbesCommand implements Callable<Integer> {
             if (!output.json()) {
                 out.println("--- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
-            print(out, set);
+            print(out, set, dir);
         }
         return Main.EXIT_OK;
     }
 
-    private void print(PrintWriter out, ProbeSet set) throws JsonProcessingException {
+    private void print(PrintWriter out, ProbeSet set, Path dir) throws JsonProcessingException {
+        MachineSensors machine = MachineSensors.read(dir);
         if (output.json()) {
-            output.printJson(set.probes().stream().map(p -> ProbeView.of(set, p)).toList());
+            output.printJson(new ProbesView(set.probes().stream().map(p -> ProbeView.of(set, p)).toList(), machine));
         } else {
             text(out, set);
+            MachineSensorsPrinter.print(out, machine);
         }
         out.flush();
     }
