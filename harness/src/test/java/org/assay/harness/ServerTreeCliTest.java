@@ -324,6 +324,15 @@ class ServerTreeCliTest {
         List<String> shown = r.out().substring(at + 1).lines().skip(1).toList();
         List<String> expected = MACHINE_LINES.get(t).stream().map(l -> l.replace("ROOT", root(t))).toList();
         assertEquals(expected, shown);
+        // at a glance: a reading taken on every CPU is one line, not one per CPU
+        List<String> probeLines = r.out().substring(0, at).lines().toList();
+        assertTrue(probeLines.size() < 40, probeLines.size() + " lines of probes:\n" + r.out());
+        if (t != Tree.CLOUD_VM) {
+            int cpus = FACTS.get(t).cpus();
+            String clock = t == Tree.XEON_CONTAINER ? "3100 MHz" : "2400 MHz";
+            assertTrue(probeLines.stream().anyMatch(l -> l.matches(" +freq\\.cpufreq +" + cpus + " CPUs +" + clock)),
+                    r.out());
+        }
     }
 
     @ParameterizedTest

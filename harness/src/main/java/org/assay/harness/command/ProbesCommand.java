@@ -129,11 +129,50 @@ public final class ProbesCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-26s (no reading yet)%n", "");
             }
             TextTable readings = new TextTable(" ".repeat(27));
-            for (Reading r : rs) {
-                readings.row(r.name(), r.scope().isEmpty() ? "-" : r.scope(), format(r.value(), r.unit()));
+            for (List<Reading> same : byName(rs)) {
+                if (same.size() > PER_CPU_LINES) {
+                    // one line for a reading taken on every CPU; --json has each CPU's
+                    boolean perCpu = same.stream().allMatch(r -> r.scope().matches("cpu\\d+"));
+                    readings.row(same.get(0).name(), same.size() + (perCpu ? " CPUs" : " scopes"), span(same));
+                    continue;
+                }
+                for (Reading r : same) {
+                    readings.row(r.name(), r.scope().isEmpty() ? "-" : r.scope(), format(r.value(), r.unit()));
+                }
             }
             readings.print(out);
         }
+    }
+
+    /** More readings of one name than this (one per CPU on a large machine) print as one line. */
+    static final int PER_CPU_LINES = 8;
+
+    /** Consecutive readings of the same name, in their order. */
+    static List<List<Reading>> byName(List<Reading> rs) {
+        List<List<Reading>> out = new java.util.ArrayList<>();
+        for (Reading r : rs) {
+            if (out.isEmpty() || !out.get(out.size() - 1).get(0).name().equals(r.name())) {
+                out.add(new java.util.ArrayList<>());
+            }
+            out.get(out.size() - 1).add(r);
+        }
+        return out;
+    }
+
+    /** "3100 MHz" when every value is equal, else "2400-3100 MHz, mean 2650 MHz"; unknown values are left out. */
+    static String span(List<Reading> same) {
+        String unit = same.get(0).unit();
+        java.util.DoubleSummaryStatistics st = same.stream().mapToDouble(Reading::value).filter(Double::isFinite)
+                .summaryStatistics();
+        long unknown = same.size() - st.getCount();
+        String tail = unknown == 0 ? "" : " (" + unknown + " unknown)";
+        if (st.getCount() == 0) {
+            return "unknown";
+        }
+        if (st.getMin() == st.getMax()) {
+            return format(st.getMin(), unit) + tail;
+        }
+        return format(st.getMin(), "") + "-" + format(st.getMax(), unit) + ", mean " + format(st.getAverage(), unit) + tail;
     }
 
     static String format(double v, String unit) {

@@ -249,6 +249,48 @@ class MachineSensorsTest {
     }
 
     @Test
+    void intelClocksFromTheMsrsAloneWithoutCpufreq(@TempDir Path tmp) {
+        new Fixture(tmp).file("/sys/devices/system/cpu/online", "0")
+                .file("/proc/cpuinfo", "processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n")
+                .file("/dev/cpu/0/msr", "0xce 0x80838f1011900\n0x1ad 0x2728292a\n");
+        ClockLimits.CpuClock c = MachineSensors.read(tmp).clocks().cpus().get(0);
+        assertEquals(2500.0, c.baseMHz(), "15:8 = 25");
+        assertEquals(800.0, c.minMHz(), "47:40 = 8");
+        assertEquals(4200.0, c.maxMHz(), "the highest turbo ratio, 42");
+        assertTrue(c.maxSource().startsWith("MSR_TURBO_RATIO_LIMIT 0x1AD"), c.maxSource());
+        assertEquals(List.of(4200.0, 4100.0, 4000.0, 3900.0), c.turboMHz());
+        assertNull(c.driver());
+    }
+
+    @Test
+    void intelRaplFromTheMsrsWhenThePowercapZonesAreGone(@TempDir Path tmp) throws Exception {
+        Path root = MachineFixtures.copy(MachineFixtures.XEON, tmp.resolve("x"));
+        try (var s = Files.walk(root.resolve("sys/class/powercap"))) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        PowercapZones r = MachineSensors.read(root).rapl();
+        assertEquals("MSR", r.source());
+        PowercapZones.MsrPackage p = r.msr().get(0);
+        assertEquals("MSR_PKG_ENERGY_STATUS 0x611", p.energyRegister());
+        assertEquals(Math.scalb(1.0, -14), p.joulesPerCount());
+        assertEquals(0xfffff000L * Math.scalb(1.0, -14), p.energyJoules(), 1e-9);
+        assertEquals(262144.0, p.rangeJoules(), 1e-9, "2^32 counts of 61 µJ");
+    }
+
+    @Test
+    void anUnreadableEnergyCounterIsSaidPerZoneAndTheRestStillShows(@TempDir Path tmp) throws Exception {
+        new Fixture(tmp).file("/sys/class/powercap/intel-rapl:0/name", "package-0")
+                .file("/sys/class/powercap/intel-rapl:0/max_energy_range_uj", "262143328850");
+        // a directory where the counter should be: the read fails as a denied one does for a non-root user
+        Files.createDirectories(tmp.resolve("sys/class/powercap/intel-rapl:0/energy_uj"));
+        PowercapZones.Zone z = MachineSensors.read(tmp).rapl().zones().get(0);
+        assertNull(z.energyJoules());
+        assertTrue(z.energyProblem().startsWith("energy_uj unreadable"), z.energyProblem());
+        assertEquals(262143.32885, z.rangeJoules(), 1e-9);
+        assertNull(z.wrapSeconds(), "no constraint: no limit to time the wrap at");
+    }
+
+    @Test
     void oldKernelsKeepTheAttributesInDevice(@TempDir Path tmp) {
         new Fixture(tmp).file("/sys/class/hwmon/hwmon0/device/name", "coretemp")
                 .file("/sys/class/hwmon/hwmon0/device/temp1_input", "45000")
