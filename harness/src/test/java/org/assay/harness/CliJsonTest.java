@@ -45,7 +45,12 @@ class CliJsonTest {
 
     @Test
     void probesHaveAvailabilityAndReadings() throws Exception {
-        JsonNode arr = json(CliCapture.run("probes", "--json"));
+        JsonNode top = json(CliCapture.run("probes", "--json"));
+        assertEquals(List.of("probes", "machine"), keys(top));
+        assertEquals(List.of("root", "liveMachine", "clocks", "throttle", "rapl", "temperatures"),
+                keys(top.get("machine")));
+        assertTrue(top.at("/machine/liveMachine").asBoolean(), "no --root: this machine");
+        JsonNode arr = top.get("probes");
         assertTrue(arr.isArray() && arr.size() == 8, arr.toString());
         for (JsonNode p : arr) {
             List<String> expected = new ArrayList<>(List.of("id", "unit", "description", "available", "source",

@@ -24,7 +24,7 @@ class ProbesCommandTest {
     void jsonListsEveryProbeAndEachUnavailableOneSaysWhyAndHowToFixIt() throws Exception {
         CliCapture c = CliCapture.run("probes", "--json");
         assertEquals(0, c.exitCode(), c.err());
-        JsonNode arr = BundleFormat.mapper().readTree(c.out());
+        JsonNode arr = BundleFormat.mapper().readTree(c.out()).get("probes");
         Set<String> ids = new HashSet<>();
         for (JsonNode p : arr) {
             ids.add(p.get("id").asText());
@@ -52,6 +52,13 @@ class ProbesCommandTest {
         for (String id : IDS) {
             assertTrue(c.out().contains(id), id);
         }
+        // the machine section, after the probes: every figure is there, known or with a reason
+        int at = c.out().indexOf("\nmachine    this machine (/)\n");
+        assertTrue(at >= 0, c.out());
+        List<String> machine = c.out().substring(at + 1).lines().toList();
+        for (String line : List.of("clock ", "throttle ", "rapl ", "temps ")) {
+            assertTrue(machine.stream().anyMatch(l -> l.startsWith(line)), line + " missing:\n" + c.out());
+        }
     }
 
     @Test
@@ -62,7 +69,9 @@ class ProbesCommandTest {
         Files.writeString(tmp.resolve("proc/stat"), "cpu  1 0 1 10 0 0 0 0 0 0\ncpu0 1 0 1 10 0 0 0 0 0 0\n");
         CliCapture c = CliCapture.run("probes", "--json", "--root", tmp.toString());
         assertEquals(0, c.exitCode(), c.err());
-        JsonNode msr = BundleFormat.mapper().readTree(c.out()).get(0);
+        JsonNode top = BundleFormat.mapper().readTree(c.out());
+        assertFalse(top.at("/machine/liveMachine").asBoolean(), "a --root tree is not the live machine");
+        JsonNode msr = top.get("probes").get(0);
         assertEquals("msr", msr.get("id").asText());
         assertTrue(msr.get("available").asBoolean(), msr.toString());
         assertEquals(0x1234, msr.get("readings").get(0).get("value").asLong());

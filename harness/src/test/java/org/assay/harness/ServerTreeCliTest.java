@@ -223,12 +223,19 @@ class ServerTreeCliTest {
                 + (leaked ? ": it is the live machine's, from OSHI" : ""));
     }
 
+    private static final Map<Tree, CliCapture> PROBES = new EnumMap<>(Tree.class);
+
+    /** {@code probes --root TREE --json}, run once per tree. */
+    private static synchronized CliCapture probesJson(Tree t) {
+        return PROBES.computeIfAbsent(t, k -> CliCapture.run("probes", "--root", root(k), "--json"));
+    }
+
     @ParameterizedTest
     @EnumSource(Tree.class)
     void everyProbeAnswersAvailableOrWhyNot(Tree t) throws IOException {
-        CliCapture r = CliCapture.run("probes", "--root", root(t), "--json");
+        CliCapture r = probesJson(t);
         assertEquals(0, r.exitCode(), r.err());
-        JsonNode probes = JSON.readTree(r.out());
+        JsonNode probes = JSON.readTree(r.out()).get("probes");
         assertEquals(8, probes.size(), r.out());
         for (JsonNode p : probes) {
             String id = p.get("id").asText();
@@ -239,11 +246,154 @@ class ServerTreeCliTest {
                 assertFalse(reason.isNull() || reason.asText().isBlank(), id + " is unavailable without a reason");
             }
         }
-        // no device nodes and no powercap in these trees: the registers and energy are unavailable from them
-        for (String id : List.of("msr", "cpuid", "rapl.energy")) {
+        // no device nodes in these trees: the registers are unavailable from them
+        for (String id : List.of("msr", "cpuid")) {
             assertFalse(probe(probes, id).get("available").asBoolean(), id + " available on a tree without it");
         }
+        boolean xeon = t == Tree.XEON_CONTAINER;
+        boolean vm = t == Tree.CLOUD_VM;
+        assertEquals(xeon, probe(probes, "rapl.energy").get("available").asBoolean(), "powercap zones on the Xeon only");
+        assertEquals(xeon, probe(probes, "throttle").get("available").asBoolean(), "thermal_throttle on the Xeon only");
+        assertEquals(!vm, probe(probes, "thermal").get("available").asBoolean(), "coretemp/k10temp except on the VM");
         assertTrue(probe(probes, "host.procstat").get("available").asBoolean(), "the tree has /proc/stat");
+    }
+
+    /** What each tree's machine section must say, line by line after its first; ROOT stands for the tree. */
+    private static final Map<Tree, List<String>> MACHINE_LINES = new EnumMap<>(Map.of(
+            Tree.XEON_CONTAINER, List.of(
+                    "clock      80 CPUs: base 2500 MHz (cpufreq base_frequency), max 3900 MHz (cpufreq cpuinfo_max_freq),"
+                            + " min 1000 MHz (cpufreq cpuinfo_min_freq); intel_pstate, governor performance",
+                    "throttle   since boot (thermal_throttle): 17 core event(s) on 2 core(s) (CPUs 23,31,63,71; most 12 on"
+                            + " CPU 23); package events 0 (package 0), 2 (package 1); longest 40 ms",
+                    "rapl       package-0 (powercap intel-rapl:0): 82346 J, range 262143 J, wraps every 29.1 min at the"
+                            + " long_term limit; limits long_term 150 W over 999 ms, short_term 180 W over 2.44 ms",
+                    "           dram (powercap intel-rapl:0:0): 12346 J, range 65713 J; no power limit set",
+                    "           package-1 (powercap intel-rapl:1): 91235 J, range 262143 J, wraps every 29.1 min at the"
+                            + " long_term limit; limits long_term 150 W over 999 ms, short_term 180 W over 2.44 ms",
+                    "           dram (powercap intel-rapl:1:0): 13457 J, range 65713 J; no power limit set",
+                    "           wrap: each counter counts up to its range, then starts again from 0: across one wrap the"
+                            + " energy is now - before + range, and a reader sampling less often than range / power loses"
+                            + " whole ranges",
+                    "temps      coretemp (cpu, hwmon0 coretemp.0): Package id 0 51.0 °C (max 90, crit 100); Core x20"
+                            + " 46.0-50.0 °C (max 90, crit 100)",
+                    "           coretemp (cpu, hwmon1 coretemp.1): Package id 1 58.0 °C (max 90, crit 100); Core x20"
+                            + " 52.0-56.0 °C (max 90, crit 100)",
+                    "           nvme (nvme, hwmon2 nvme0 INTEL SSDPE2KX040T8): Composite 31.9 °C (max 69.9, crit 74.9)",
+                    "           jc42 x4 (dimm, hwmon3=0-0018 hwmon4=0-0019 hwmon5=0-001a hwmon6=0-001b): 33.3-34.0 °C"
+                            + " (max 85, crit 95)",
+                    "           thermal thermal_zone0 x86_pkg_temp: 51.0 °C",
+                    "           thermal thermal_zone1 x86_pkg_temp: 58.0 °C"),
+            Tree.GENOA_NPS1, genoaLines(),
+            Tree.GENOA_NPS4, genoaLines(),
+            Tree.CLOUD_VM, List.of(
+                    "clock      unknown: no cpufreq (ROOT/sys/devices/system/cpu/cpu0/cpufreq missing: no scaling driver,"
+                            + " typical of VMs) and no MSR (ROOT/dev/cpu/0/msr missing (ENOENT))",
+                    "throttle   unavailable: ROOT/sys/devices/system/cpu/cpu0/thermal_throttle missing (no"
+                            + " thermal-interrupt driver: typical of VMs, whose CPUs report no thermal events)",
+                    "rapl       unavailable: no intel-rapl zones in ROOT/sys/class/powercap (intel_rapl_msr not loaded, a"
+                            + " kernel without AMD RAPL in powercap, or a VM); MSR: ROOT/dev/cpu/0/msr missing (ENOENT)",
+                    "temps      unavailable: no temperature in ROOT/sys/class/hwmon or ROOT/sys/class/thermal (no sensor"
+                            + " driver: typical of VMs, where the host keeps the sensors)")));
+
+    private static List<String> genoaLines() {
+        return List.of(
+                "clock      384 CPUs: base 2400 MHz (acpi_cppc nominal_freq), max 3708 MHz (cpufreq cpuinfo_max_freq),"
+                        + " min 1500 MHz (cpufreq cpuinfo_min_freq); acpi-cpufreq, governor schedutil",
+                "throttle   unavailable: AMD: the kernel exposes no thermal-throttle counters (thermal_throttle is Intel's"
+                        + " thermal-interrupt driver)",
+                "rapl       unavailable: no intel-rapl zones in ROOT/sys/class/powercap (intel_rapl_msr not loaded, a"
+                        + " kernel without AMD RAPL in powercap, or a VM); MSR: ROOT/dev/cpu/0/msr missing (ENOENT)",
+                "temps      k10temp (cpu, hwmon0 0000:00:18.3): Tctl 54.9 °C; Tccd x12 45.3-48.0 °C",
+                "           k10temp (cpu, hwmon1 0000:00:19.3): Tctl 57.1 °C; Tccd x12 47.3-50.0 °C",
+                "           nvme (nvme, hwmon2 nvme0 SAMSUNG MZQL23T8HCLS-00A07): Composite 36.9 °C (max 79.9, crit 82.9);"
+                        + " Sensor 1 36.9 °C",
+                "           nvme (nvme, hwmon3 nvme1 SAMSUNG MZQL23T8HCLS-00A07): Composite 37.9 °C (max 79.9, crit 82.9);"
+                        + " Sensor 1 37.9 °C",
+                "           spd5118 x8 (dimm, hwmon4=1-0050 ... hwmon11=1-0057): 38.5-40.3 °C (max 55, crit 85)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tree.class)
+    void probesTextShowsTheTreesClockThrottleRaplAndTemperaturesWithTheirSources(Tree t) {
+        CliCapture r = CliCapture.run("probes", "--root", root(t));
+        assertEquals(0, r.exitCode(), r.err());
+        String head = "machine    " + root(t) + " (--root: every figure below is from this tree's files, none from the"
+                + " running machine)";
+        int at = r.out().indexOf("\n" + head + "\n");
+        assertTrue(at >= 0, "no machine section for the tree:\n" + r.out());
+        List<String> shown = r.out().substring(at + 1).lines().skip(1).toList();
+        List<String> expected = MACHINE_LINES.get(t).stream().map(l -> l.replace("ROOT", root(t))).toList();
+        assertEquals(expected, shown);
+        // at a glance: a reading taken on every CPU is one line, not one per CPU
+        List<String> probeLines = r.out().substring(0, at).lines().toList();
+        assertTrue(probeLines.size() < 40, probeLines.size() + " lines of probes:\n" + r.out());
+        if (t != Tree.CLOUD_VM) {
+            int cpus = FACTS.get(t).cpus();
+            String clock = t == Tree.XEON_CONTAINER ? "3100 MHz" : "2400 MHz";
+            assertTrue(probeLines.stream().anyMatch(l -> l.matches(" +freq\\.cpufreq +" + cpus + " CPUs +" + clock)),
+                    r.out());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tree.class)
+    void probesJsonHasTheTreesFiguresPerCpuAndGrouped(Tree t) throws IOException {
+        CliCapture r = probesJson(t);
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode m = JSON.readTree(r.out()).get("machine");
+        assertFalse(m.get("liveMachine").asBoolean(), "a --root tree is not the live machine");
+        assertEquals(ROOTS.get(t).toAbsolutePath().normalize().toString(), m.get("root").asText());
+        int cpus = FACTS.get(t).cpus();
+        JsonNode clocks = m.get("clocks");
+        assertEquals(cpus, clocks.get("cpus").size(), "one clock entry per CPU");
+        assertEquals(1, clocks.get("groups").size(), "every CPU alike: one group");
+        JsonNode g = clocks.at("/groups/0");
+        assertEquals("0-" + (cpus - 1), g.get("cpus").asText());
+        List<String> drivers = new ArrayList<>();
+        m.at("/temperatures/devices").forEach(d -> drivers.add(d.get("driver").asText()));
+        switch (t) {
+            case XEON_CONTAINER -> {
+                assertEquals(2500, g.get("baseMHz").asDouble());
+                assertEquals(3900, g.get("maxMHz").asDouble());
+                assertEquals("cpufreq base_frequency", g.get("baseSource").asText());
+                JsonNode th = m.get("throttle");
+                assertEquals(cpus, th.get("cpus").size(), "per-CPU detail");
+                assertEquals(12, th.at("/cpus/23/count").asInt());
+                assertEquals(17, th.at("/summary/coreEvents").asInt());
+                assertEquals("23,31,63,71", th.at("/summary/throttledCpus").asText());
+                assertEquals(2, th.at("/packages/1/count").asInt());
+                assertEquals("powercap", m.at("/rapl/source").asText());
+                List<String> zones = new ArrayList<>();
+                m.at("/rapl/zones").forEach(z -> zones.add(z.get("name").asText()));
+                assertEquals(List.of("package-0", "dram", "package-1", "dram"), zones);
+                assertEquals(262143.32885, m.at("/rapl/zones/0/rangeJoules").asDouble(), 1e-9);
+                assertEquals(150, m.at("/rapl/zones/0/constraints/0/powerLimitWatts").asDouble());
+                assertEquals(List.of("coretemp", "coretemp", "nvme", "jc42", "jc42", "jc42", "jc42"), drivers);
+                assertEquals(2, m.at("/temperatures/thermalZones").size());
+            }
+            case GENOA_NPS1, GENOA_NPS4 -> {
+                assertEquals(2400, g.get("baseMHz").asDouble());
+                assertEquals("acpi_cppc nominal_freq", g.get("baseSource").asText());
+                assertEquals(3707.812, g.get("maxMHz").asDouble(), 1e-9);
+                assertFalse(m.at("/throttle/available").asBoolean());
+                assertTrue(m.at("/throttle/reason").asText().startsWith("AMD: "), m.get("throttle").toString());
+                assertTrue(m.at("/rapl/source").isNull());
+                assertTrue(m.at("/rapl/reason").asText().startsWith("no intel-rapl zones"));
+                List<String> expected = new ArrayList<>(List.of("k10temp", "k10temp", "nvme", "nvme"));
+                expected.addAll(java.util.Collections.nCopies(8, "spd5118"));
+                assertEquals(expected, drivers);
+                assertEquals("Tccd12", m.at("/temperatures/devices/0/sensors/12/label").asText());
+                assertEquals("nvme1", m.at("/temperatures/devices/3/device").asText());
+            }
+            case CLOUD_VM -> {
+                assertTrue(g.get("baseMHz").isNull() && g.get("maxMHz").isNull(), g.toString());
+                assertTrue(clocks.get("reason").asText().startsWith("no cpufreq"));
+                assertFalse(m.at("/throttle/available").asBoolean());
+                assertTrue(m.at("/rapl/source").isNull());
+                assertEquals(List.of(), drivers);
+                assertFalse(m.at("/temperatures/reason").asText().isBlank());
+            }
+        }
     }
 
     static List<Arguments> dryRuns() {

@@ -8,6 +8,7 @@ import org.assay.probes.Availability;
 import org.assay.probes.Probe;
 import org.assay.probes.ProbeSet;
 import org.assay.probes.Reading;
+import org.assay.probes.snapshot.MachineSensors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,12 +21,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code assay probes}: every probe with its availability, the reason and fix when it is
- * unavailable, and its current reading; {@code --watch} re-reads once a second, like turbostat,
- * so rates (W, MHz from APERF/MPERF, utilisation) cover the last second.
+ * unavailable, and its current reading; then the machine's static and since-boot figures (clock
+ * limits, throttle counts, RAPL zones, every temperature sensor: {@link MachineSensors}), each
+ * with its source. {@code --watch} re-reads once a second, like turbostat, so rates (W, MHz from
+ * APERF/MPERF, utilisation) cover the last second.
  */
 @Command(name = "probes", mixinStandardHelpOptions = true,
         description = "Show each hardware probe (MSR, cpuid, RAPL, thermal, frequency, throttle, counters): "
-                + "available or why not, and its reading")
+                + "available or why not, and its reading; then the machine's clock limits, throttle counts since "
+                + "boot, RAPL zones and temperatures, each with its source")
 public final class ProbesCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,6 +58,10 @@ public final class ProbesCommand implements Callable<Integer> {
         }
     }
 
+    /** What {@code --json} prints: the probes, and the machine's figures read under the same root. */
+    record ProbesView(List<ProbeView> probes, MachineSensors machine) {
+    }
+
     /** A reading; a value that is not finite is written as null by the shared mapper. */
     record ReadingView(String name, String scope, double value, String unit) {
         static ReadingView of(Reading r) {
@@ -69,17 +77,17 @@ public final class ProbesCommand implements Callable<Integer> {
         }
         PrintWriter out = output.out();
         try (ProbeSet set = ProbeSet.open(dir)) {
-            return show(out, set);
+            return show(out, set, dir);
         }
     }
 
     /** One reading, or one a second with --watch, of the open set. */
-    private Integer show(PrintWriter out, ProbeSet set) throws JsonProcessingException, InterruptedException {
+    private Integer show(PrintWriter out, ProbeSet set, Path dir) throws JsonProcessingException, InterruptedException {
         // Counter probes report rates since their previous read: a first read primes them.
         set.readAll();
         if (!watch) {
             Thread.sleep(200);
-            print(out, set);
+            print(out, set, dir);
             return Main.EXIT_OK;
         }
         for (int i = 0; count == 0 || i < count; i++) {
@@ -87,16 +95,18 @@ public final class ProbesCommand implements Callable<Integer> {
             if (!output.json()) {
                 out.println("--- " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
-            print(out, set);
+            print(out, set, dir);
         }
         return Main.EXIT_OK;
     }
 
-    private void print(PrintWriter out, ProbeSet set) throws JsonProcessingException {
+    private void print(PrintWriter out, ProbeSet set, Path dir) throws JsonProcessingException {
+        MachineSensors machine = MachineSensors.read(dir);
         if (output.json()) {
-            output.printJson(set.probes().stream().map(p -> ProbeView.of(set, p)).toList());
+            output.printJson(new ProbesView(set.probes().stream().map(p -> ProbeView.of(set, p)).toList(), machine));
         } else {
             text(out, set);
+            MachineSensorsPrinter.print(out, machine);
         }
         out.flush();
     }
@@ -119,11 +129,50 @@ public final class ProbesCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-26s (no reading yet)%n", "");
             }
             TextTable readings = new TextTable(" ".repeat(27));
-            for (Reading r : rs) {
-                readings.row(r.name(), r.scope().isEmpty() ? "-" : r.scope(), format(r.value(), r.unit()));
+            for (List<Reading> same : byName(rs)) {
+                if (same.size() > PER_CPU_LINES) {
+                    // one line for a reading taken on every CPU; --json has each CPU's
+                    boolean perCpu = same.stream().allMatch(r -> r.scope().matches("cpu\\d+"));
+                    readings.row(same.get(0).name(), same.size() + (perCpu ? " CPUs" : " scopes"), span(same));
+                    continue;
+                }
+                for (Reading r : same) {
+                    readings.row(r.name(), r.scope().isEmpty() ? "-" : r.scope(), format(r.value(), r.unit()));
+                }
             }
             readings.print(out);
         }
+    }
+
+    /** More readings of one name than this (one per CPU on a large machine) print as one line. */
+    static final int PER_CPU_LINES = 8;
+
+    /** Consecutive readings of the same name, in their order. */
+    static List<List<Reading>> byName(List<Reading> rs) {
+        List<List<Reading>> out = new java.util.ArrayList<>();
+        for (Reading r : rs) {
+            if (out.isEmpty() || !out.get(out.size() - 1).get(0).name().equals(r.name())) {
+                out.add(new java.util.ArrayList<>());
+            }
+            out.get(out.size() - 1).add(r);
+        }
+        return out;
+    }
+
+    /** "3100 MHz" when every value is equal, else "2400-3100 MHz, mean 2650 MHz"; unknown values are left out. */
+    static String span(List<Reading> same) {
+        String unit = same.get(0).unit();
+        java.util.DoubleSummaryStatistics st = same.stream().mapToDouble(Reading::value).filter(Double::isFinite)
+                .summaryStatistics();
+        long unknown = same.size() - st.getCount();
+        String tail = unknown == 0 ? "" : " (" + unknown + " unknown)";
+        if (st.getCount() == 0) {
+            return "unknown";
+        }
+        if (st.getMin() == st.getMax()) {
+            return format(st.getMin(), unit) + tail;
+        }
+        return format(st.getMin(), "") + "-" + format(st.getMax(), unit) + ", mean " + format(st.getAverage(), unit) + tail;
     }
 
     static String format(double v, String unit) {
