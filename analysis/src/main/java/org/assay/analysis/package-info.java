@@ -1,7 +1,8 @@
 /**
  * Reading results, as opposed to producing them: {@link org.assay.analysis.CacheLevelDetector}
- * finds the plateaus of a pointer-chase latency curve (the cache levels), and
- * {@link org.assay.analysis.RunSummary} builds the end-of-run table, one row per invocation.
+ * finds the plateaus of a pointer-chase latency curve (the cache levels),
+ * {@link org.assay.analysis.CacheLevelMatcher} names them after the caches the OS reports, by size,
+ * and {@link org.assay.analysis.RunSummary} builds the end-of-run table, one row per invocation.
  *
  * <p>Uses {@code org.assay.results} and Tablesaw, nothing of the harness, the workloads or the
  * probes, so that anything that reads bundles (a comparison, a report, an exporter) can build on
