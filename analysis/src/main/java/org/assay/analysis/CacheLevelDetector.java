@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * Finds the plateaus of a pointer-chase latency curve (latency against working-set size): the
  * cache levels and DRAM as the machine actually behaves, to be set beside the cache sizes the OS
- * reports. A mismatch is a finding (a VM's slice of a shared L3, a cache partitioned by the
- * hypervisor), not an error.
+ * reports. A mismatch can be a finding (a VM's slice of a shared L3, a cache partitioned by the
+ * hypervisor), not an error; {@link CacheLevelMatcher} says when the evidence is clear enough.
  *
  * <p>Method: between neighbouring points the curve's elasticity
  * {@code ln(L2/L1) / ln(B2/B1)} is small on a plateau and large at a knee. Thresholds alone
@@ -18,16 +18,20 @@ import java.util.TreeMap;
  * So a step is a knee if it is steep in itself ({@link #STEEP}, x2 per doubling), or if it is
  * at least {@link #RISING} (x1.41) and steeper than both neighbouring steps: the knee is where
  * the climb is fastest, a plateau's drift is never its own local maximum of steepness for long.
- * Points between knees form a run; runs of two points or more are plateaus, single points
- * between knees are transitions (a set that is partly in one level, partly in the next).
- * Neighbouring plateaus whose latencies differ by less than {@link #MERGE_RATIO} are one level
- * split by noise. The last plateau is DRAM when the curve has more than one; the others are
- * L1, L2, ... in order.
+ * Points between knees form a run; a run without the end points on a knee's shoulder
+ * ({@link #TRIM_RATIO}) is a plateau if it keeps two points and spans a doubling of the set; other
+ * points are transitions (a set that is partly in one level, partly in the next). Neighbouring
+ * plateaus whose latencies differ by less than {@link #MERGE_RATIO} are one level split by noise.
+ * The last plateau is DRAM when the curve has more than one and it holds the largest set; the
+ * others are L1, L2, ... in order. Those names only count plateaus: {@link CacheLevelMatcher} names
+ * the levels after the caches the OS reports, by size.
  *
  * <p>A cache level's {@code detectedBytes} is its capacity as the chase sees it: the working set
- * where the curve crosses halfway (geometrically) from this level's latency to the next one's;
- * for DRAM it is the smallest set at DRAM latency. A level reaches the
- * detector only if the curve has two points on it: a powers-of-two curve can miss a small level.
+ * where the curve crosses halfway (geometrically) from this level's latency to the next one's (a
+ * climb of several knees ends the level at its start, see {@code capacity}); for DRAM it is the
+ * smallest set at DRAM latency; for a last cache level with no plateau after it, its largest set.
+ * A level reaches the detector only if the curve has two points on it: a powers-of-two curve can
+ * miss a small level.
  */
 public final class CacheLevelDetector {
 

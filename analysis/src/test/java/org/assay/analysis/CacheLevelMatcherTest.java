@@ -75,6 +75,23 @@ class CacheLevelMatcherTest {
     }
 
     @Test
+    void graviton2LevelsMatchTheArmServersCaches() {
+        Naming n = name("arm-graviton2-c6g-asct-levels", r("L1", 64 * K), r("L2", M), r("L3", 32 * M));
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), names(n));
+        assertEquals(List.of(), n.withoutLevel());
+    }
+
+    @Test
+    void aLevelBetweenTwoUnmatchedCachesIsNoFinding() {
+        // Graviton4 built from ASCT's level figures: the LLC has one point, so one level (edge near
+        // 8 MiB) stands where the OS reports an L2 of 2 MiB and an L3 of 36 MiB
+        Naming n = name("arm-graviton4-c8g-asct-levels", r("L1", 64 * K), r("L2", 2 * M), r("L3", 36 * M));
+        assertEquals(List.of("L1", "unmatched", "DRAM"), names(n));
+        assertEquals(Doubt.AMBIGUOUS, n.levels().get(1).doubt());
+        assertEquals(List.of(r("L2", 2 * M), r("L3", 36 * M)), n.withoutLevel());
+    }
+
+    @Test
     void twoUnmatchedLevelsWhereTheGuestReportsOneL2AreNoFinding() {
         // Xeon Gold 6338 guest: the OS says L2 4 MiB; between the matched L1 and L3 the curve has two
         // steps (124 KiB, 674 KiB) and neither is near 4 MiB. Which one would be "the L2" is a guess.

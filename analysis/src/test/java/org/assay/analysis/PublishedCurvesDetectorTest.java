@@ -119,4 +119,28 @@ class PublishedCurvesDetectorTest {
         assertEquals("DRAM", levels.get(5).name());
         assertEquals(16 * M, levels.get(5).detectedBytes());
     }
+
+    @Test
+    void graviton2StepsBuiltFromAsctLevelFiguresGiveTheirEdgesAtTheGeometricMidpoints() {
+        // a step function (see the file: built from per-level figures, not a sweep), so each crossing
+        // is exactly halfway in log-size between the last set of one level and the first of the next
+        List<Level> levels = CacheLevelDetector.detect(PublishedCurves.load("arm-graviton2-c6g-asct-levels"));
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(64 * K, levels.get(0).detectedBytes());                  // between 32 and 128 KiB
+        assertEquals(Math.round(512 * K * Math.sqrt(2)), levels.get(1).detectedBytes());
+        assertEquals(Math.round(32 * M * Math.sqrt(2)), levels.get(2).detectedBytes());
+        assertEquals(64 * M, levels.get(3).detectedBytes());
+        assertEquals(28.8, levels.get(2).latencyNs(), 1e-9);
+    }
+
+    @Test
+    void graviton4LevelFiguresGiveTheLlcOnePointSoItIsNoLevel() {
+        // the source assigned only 8 MiB to the LLC; one point is a transition, and the L2's edge is
+        // then taken halfway to DRAM, which the 8 MiB point (21.2 ns) just passes
+        List<Level> levels = CacheLevelDetector.detect(PublishedCurves.load("arm-graviton4-c8g-asct-levels"));
+        assertEquals(List.of("L1", "L2", "DRAM"), levels.stream().map(Level::name).toList());
+        assertEquals(128 * K, levels.get(0).detectedBytes());
+        between(levels.get(1), M, 8 * M);
+        assertFalse(levels.stream().anyMatch(l -> sizes(l).contains(8 * M)));
+    }
 }
