@@ -68,15 +68,19 @@ public final class LevelResults {
             return List.of();
         }
         List<Level> levels = CacheLevelDetector.detect(curve);
-        Naming naming = CacheLevelMatcher.name(levels, curve, rounds, reportedCaches(caches));
+        List<Reported> reported = reportedCaches(caches);
+        Naming naming = CacheLevelMatcher.name(levels, curve, rounds, reported);
         long llc = reported(caches, Integer.MAX_VALUE);
         String now = Instant.now().toString();
         List<InvocationResult> out = new ArrayList<>();
         for (int i = 0; i < naming.levels().size(); i++) {
             Named n = naming.levels().get(i);
             Level l = n.level();
+            // with no sizes from the OS (a guest without cpuN/cache) there is nothing to match: the
+            // levels keep the detector's plateau-order names, and say so
+            boolean unknown = reported.isEmpty() && n.kind() == Kind.UNMATCHED;
             Map<String, Object> params = new LinkedHashMap<>();
-            params.put("level", n.name());
+            params.put("level", unknown ? l.name() : n.name());
             params.put("detectedBytes", l.detectedBytes());
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("harness", "derived");
@@ -87,8 +91,8 @@ public final class LevelResults {
                     + CacheLevelMatcher.NAME_OCTAVES + " octaves; score = median plateau latency");
             settings.put("plateauBytes", l.plateau().stream().map(Point::bytes).toList());
             settings.put("plateauOrder", i + 1);
-            settings.put("label", n.kind() == Kind.UNMATCHED
-                    ? "unmatched step at " + ByteSizes.format(l.detectedBytes()) : n.name());
+            settings.put("label", unknown ? l.name() + " by plateau order"
+                    : n.kind() == Kind.UNMATCHED ? "unmatched step at " + ByteSizes.format(l.detectedBytes()) : n.name());
             switch (n.kind()) {
                 case DRAM -> {
                     if (llc > 0) {
@@ -119,7 +123,7 @@ public final class LevelResults {
                         settings.put("reportedBytes", n.reported().bytes());
                         settings.put("matchesReported", false);
                     }
-                    settings.put("evidence", doubt(n));
+                    settings.put("evidence", unknown ? "the OS reports no cache sizes: nothing to match" : doubt(n));
                 }
             }
             if (i == naming.levels().size() - 1 && !naming.withoutLevel().isEmpty()) {

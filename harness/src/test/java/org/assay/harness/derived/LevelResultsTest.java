@@ -162,4 +162,13 @@ class LevelResultsTest {
         assertEquals(2097152L, dram.settings().get("reportedLastLevelCacheBytes"));
         assertFalse(dram.settings().containsKey("finding"));
     }
+
+    @Test
+    void withoutCacheSizesFromTheOsTheLevelsKeepTheirPlateauOrder() {
+        List<InvocationResult> levels = LevelResults.derive(chase(), List.of());
+        assertEquals(List.of("L1", "L2", "L3", "DRAM"), levels.stream().map(r -> r.params().get("level")).toList());
+        assertEquals("L1 by plateau order", levels.get(0).settings().get("label"));
+        assertEquals("the OS reports no cache sizes: nothing to match", levels.get(0).settings().get("evidence"));
+        assertFalse(levels.get(2).settings().containsKey("finding"));
+    }
 }
