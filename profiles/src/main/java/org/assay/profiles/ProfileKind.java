@@ -1,5 +1,7 @@
 package org.assay.profiles;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 
 /** What a profile describes. */
@@ -17,6 +19,7 @@ public enum ProfileKind {
         this.yamlName = yamlName;
     }
 
+    @JsonValue
     public String yamlName() {
         return yamlName;
     }
