@@ -134,6 +134,19 @@ class ProfileCommandTest {
     }
 
     @Test
+    void anExpectedResultInAnotherUnitThanTheWorkloadsIsRefused() throws Exception {
+        Path file = tmp.resolve("bad.yaml");
+        Files.writeString(file, """
+                id: bad
+                kind: golden-machine
+                expected:
+                  - { metric: cpu.dgemm, value: 1, unit: GB/s }
+                """);
+        assertRefused(CliCapture.run("profile", "show", file.toString()),
+                file + ":4:42: unit 'GB/s' but cpu.dgemm is measured in GFLOP/s");
+    }
+
+    @Test
     void profileWithoutASubcommandIsRefused() {
         assertRefused(CliCapture.run("profile"), "missing subcommand; expected list or show");
     }

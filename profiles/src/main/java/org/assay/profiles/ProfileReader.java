@@ -91,12 +91,31 @@ final class ProfileReader {
             return;
         }
         for (int i = 0; i < array.size(); i++) {
-            String metric = array.get(i).path("metric").asText();
+            JsonNode entry = array.get(i);
+            String metric = entry.path("metric").asText();
+            String at = pointer + "/" + i;
             if (!catalog.isKnown(metric)) {
-                problems.add(doc.problemAt(pointer + "/" + i + "/metric", "unknown metric '" + metric + "'"
+                problems.add(doc.problemAt(at + "/metric", "unknown metric '" + metric + "'"
                         + NearestName.hint(metric, catalog.metricNames())));
+                continue;
+            }
+            checkUnit(doc, metric, entry.get("unit"), at + "/unit", problems);
+            for (String side : new String[] {"min", "max"}) {
+                JsonNode bound = entry.get(side);
+                if (bound != null) {
+                    checkUnit(doc, metric, bound.get("unit"), at + "/" + side + "/unit", problems);
+                }
             }
         }
+    }
+
+    /** A unit must be the one the metric is measured in: Assay does not convert units. */
+    private void checkUnit(YamlDocument doc, String metric, JsonNode unit, String pointer, List<ProfileProblem> problems) {
+        if (unit == null || !unit.isTextual()) {
+            return;
+        }
+        catalog.unitOf(metric).filter(u -> !u.equals(unit.asText())).ifPresent(u -> problems.add(doc.problemAt(pointer,
+                "unit '" + unit.asText() + "' but " + metric + " is measured in " + u)));
     }
 
     /**

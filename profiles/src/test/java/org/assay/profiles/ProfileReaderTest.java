@@ -121,6 +121,37 @@ class ProfileReaderTest {
     }
 
     @Test
+    void aUnitOtherThanTheMetricsIsRefused() {
+        MetricCatalog withUnits = MetricCatalog.of(List.of("cpu.dgemm", "memory.bandwidth.triad"),
+                java.util.Map.of("cpu.dgemm", "GFLOP/s", "memory.bandwidth.triad", "GB/s"));
+        ProfileException e = assertThrows(ProfileException.class, () -> new ProfileReader(withUnits).read("p.yaml", """
+                id: box
+                kind: golden-machine
+                expected:
+                  - { metric: cpu.dgemm, value: 3, unit: GFLOP/s }
+                  - { metric: memory.bandwidth.triad, value: 3, unit: MB/s }
+                acceptance:
+                  rules:
+                    - { metric: cpu.dgemm, min: { value: 1, unit: MFLOP/s }, max: { share-of: fp64-peak, fraction: 1 } }
+                """));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertAt(e.problems().get(0), 5, 55, "unit 'MB/s' but memory.bandwidth.triad is measured in GB/s");
+        assertAt(e.problems().get(1), 8, 51, "unit 'MFLOP/s' but cpu.dgemm is measured in GFLOP/s");
+    }
+
+    @Test
+    void moreThanOneDocumentIsRefused() {
+        ProfileException e = refused("id: a\nkind: vendor-spec\n---\nid: b\nkind: vendor-spec\n");
+        assertAt(e.problems().get(0), 3, 1, "a second YAML document");
+    }
+
+    @Test
+    void yamlWordsThatLookLikeBooleansStayStrings() {
+        ProfileFile f = new ProfileReader(METRICS).read("p.yaml", "id: box\nkind: vendor-spec\ndescription: no\n");
+        assertEquals("no", f.tree().get("description").asText());
+    }
+
+    @Test
     void aMetricNothingLikeAKnownOneGetsNoGuess() {
         ProfileException e = refused("""
                 id: box

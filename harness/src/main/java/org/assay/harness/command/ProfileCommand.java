@@ -55,7 +55,9 @@ public final class ProfileCommand implements Callable<Integer> {
     static MetricCatalog metricCatalog() {
         List<String> names = new ArrayList<>(Workloads.all().stream().map(Workload::id).toList());
         names.addAll(DERIVED_METRICS);
-        return MetricCatalog.of(names);
+        Map<String, String> units = new java.util.HashMap<>();
+        Workloads.all().forEach(w -> units.put(w.id(), w.unit()));
+        return MetricCatalog.of(names, units);
     }
 
     static ProfileLibrary shipped() {
