@@ -112,7 +112,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 ProfileLibrary library = shipped();
                 String id = target;
                 if (looksLikeFile(target)) {
-                    Path file = Path.of(target);
+                    Path file = pathOf(target);
                     if (!Files.isRegularFile(file)) {
                         throw new UsageException("no such profile file: " + target
                                 + " (a shipped profile is named by its id; assay profile list shows them)");
@@ -138,7 +138,15 @@ public final class ProfileCommand implements Callable<Integer> {
 
         private static boolean looksLikeFile(String target) {
             return target.endsWith(".yaml") || target.endsWith(".yml") || target.contains("/")
-                    || target.contains(java.io.File.separator) || Files.isRegularFile(Path.of(target));
+                    || target.contains(java.io.File.separator) || Files.isRegularFile(pathOf(target));
+        }
+
+        private static Path pathOf(String target) {
+            try {
+                return Path.of(target);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("not a profile id or file name: " + e.getMessage());
+            }
         }
 
         private static void print(PrintWriter out, Profile p, SpecLimits limits) {
