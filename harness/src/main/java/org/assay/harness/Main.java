@@ -4,6 +4,7 @@ import org.assay.harness.command.CommandLineCapture;
 import org.assay.harness.command.InventoryCommand;
 import org.assay.harness.command.ListCommand;
 import org.assay.harness.command.ProbesCommand;
+import org.assay.harness.command.ProfileCommand;
 import org.assay.harness.command.RunCommand;
 import org.assay.harness.command.VerifyCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import java.io.PrintWriter;
         versionProvider = AssayVersion.Provider.class,
         description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
         subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class, ProbesCommand.class,
-                VerifyCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;
