@@ -34,8 +34,8 @@ import org.assay.workloads.WorkerPlacement;
  * the noise.</li>
  * <li><b>Compact counts pack</b> ({@link WorkerPlacement#COMPACT}): a bare count (2, 4, 16…) goes
  * into the smallest domain that holds it (one LLC, else one node, else one socket, else the
- * set), filled one whole LLC domain after another, the LLC of CPU 0 after the others of its
- * node: 16 workers on 8-core CCDs are two whole CCDs, not 7 + 8 + 1.</li>
+ * set), filled one whole LLC domain after another, the LLC of CPU 0 after all the others:
+ * 16 workers on 8-core CCDs are two whole CCDs, not 7 + 8 + 1.</li>
  * <li><b>Bandwidth counts spread</b> ({@link WorkerPlacement#SPREAD}): workers dealt round-robin
  * over sockets, then the nodes of each socket, then LLC domains, then cores, as STREAM's
  * {@code OMP_PROC_BIND=spread}: 2 workers load two sockets' memory controllers, 8 workers on
@@ -120,26 +120,26 @@ public final class PlacementPlanner {
      */
     private static List<Core> order(CpuTopology topology, List<Core> cores, ScalingLadder.Step step,
                                      WorkerPlacement how, boolean siblings) {
+        if (step.allHardwareThreads() || step.workers() >= capacity(cores, siblings)) {
+            return cores; // every core is used: worker i on the i-th core, CPU 0's among them
+        }
         Core housekeeping = cores.stream().filter(Core::housekeeping).findFirst().orElse(null);
         List<Core> region = cores;
-        boolean wholeSet = step.allHardwareThreads() || step.workers() >= capacity(cores, siblings);
-        if (!wholeSet) {
-            Optional<CpuDomains.Kind> domain = step.domain();
-            if (domain.isPresent()) {
-                region = firstDomainHolding(topology, cores, domain.get(), step.workers(), siblings).orElse(cores);
-            } else if (how == WorkerPlacement.COMPACT) {
-                for (CpuDomains.Kind kind : CpuDomains.Kind.values()) {
-                    Optional<List<Core>> found = firstDomainHolding(topology, cores, kind, step.workers(), siblings);
-                    if (found.isPresent()) {
-                        region = found.get();
-                        break;
-                    }
+        Optional<CpuDomains.Kind> domain = step.domain();
+        if (domain.isPresent()) {
+            region = firstDomainHolding(topology, cores, domain.get(), step.workers(), siblings).orElse(cores);
+        } else if (how == WorkerPlacement.COMPACT) {
+            for (CpuDomains.Kind kind : CpuDomains.Kind.values()) {
+                Optional<List<Core>> found = firstDomainHolding(topology, cores, kind, step.workers(), siblings);
+                if (found.isPresent()) {
+                    region = found.get();
+                    break;
                 }
             }
         }
         List<Core> rest = new ArrayList<>(region);
         rest.remove(housekeeping);
-        List<Core> ordered = how == WorkerPlacement.SPREAD && step.domain().isEmpty()
+        List<Core> ordered = how == WorkerPlacement.SPREAD && domain.isEmpty()
                 ? spread(topology, rest, 0)
                 : compact(topology, rest, housekeeping);
         if (housekeeping != null && region.contains(housekeeping)) {
@@ -176,22 +176,23 @@ public final class PlacementPlanner {
     }
 
     /**
-     * Packed order: node by node, and in each node whole LLC domains one after another, the LLC
-     * holding CPU 0's core after the node's others (so that it is not the one left part-used).
+     * Packed order: node by node, and in each node whole LLC domains one after another, except
+     * that the LLC holding CPU 0's core comes after all the others (so that it is not the one
+     * left part-used: 16 workers on 8-core CCDs are CCDs 1 and 2, not 7 cores of CCD 0 and 9 more).
      */
     private static List<Core> compact(CpuTopology topology, List<Core> cores, Core housekeeping) {
-        int housekeepingLlc = housekeeping == null ? Integer.MIN_VALUE
+        int housekeepingLlc = housekeeping == null ? -1
                 : CpuDomains.key(topology, CpuDomains.Kind.LLC, housekeeping.first());
         List<Core> out = new ArrayList<>();
+        List<Core> later = new ArrayList<>();
         for (List<Core> node : group(topology, cores, CpuDomains.Kind.NODE)) {
-            List<Core> later = new ArrayList<>();
             for (List<Core> llc : group(topology, node, CpuDomains.Kind.LLC)) {
-                boolean holdsHousekeeping = CpuDomains.key(topology, CpuDomains.Kind.LLC, llc.get(0).first()) == housekeepingLlc
-                        && housekeepingLlc >= 0;
+                boolean holdsHousekeeping = housekeepingLlc >= 0
+                        && CpuDomains.key(topology, CpuDomains.Kind.LLC, llc.get(0).first()) == housekeepingLlc;
                 (holdsHousekeeping ? later : out).addAll(llc);
             }
-            out.addAll(later);
         }
+        out.addAll(later);
         return out;
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.assay.probes.topology.CpuTopology;
 import org.assay.probes.topology.LogicalCpu;
+import org.assay.workloads.ScalingLadder;
+import org.assay.workloads.WorkerPlacement;
 import org.junit.jupiter.api.Test;
 
 class PlacementPlannerTest {
@@ -35,20 +37,38 @@ class PlacementPlannerTest {
     }
 
     @Test
-    void singleThreadGoesOnTheLowestCore() {
-        assertEquals(List.of(0), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 1, false).cpuPerWorker());
+    void singleThreadAvoidsCpu0AndItsSibling() {
+        assertEquals(List.of(1), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 1, false).cpuPerWorker());
+        assertEquals(List.of(1), PlacementPlanner.plan(KVM_2, List.of(0, 1), null, 1, false).cpuPerWorker());
+        // CPU 0 outside the set, its sibling 4 inside: the core is still CPU 0's
+        assertEquals(List.of(5), PlacementPlanner.plan(INTEL_4C8T, ALL8, List.of(4, 5), 1, false).cpuPerWorker());
+        // nothing else to run on: CPU 0 it is
+        assertEquals(List.of(0), PlacementPlanner.plan(INTEL_4C8T, ALL8, List.of(0, 4), 1, false).cpuPerWorker());
     }
 
     @Test
     void physicalCoresFirstSkippingSiblingsOfUsedCores() {
-        assertEquals(List.of(0, 1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 4, false).cpuPerWorker());
+        assertEquals(List.of(1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 3, false).cpuPerWorker());
+        assertEquals(List.of(0, 1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 4, false).cpuPerWorker(),
+                "all cores: CPU 0's core is one of them");
     }
 
     @Test
     void siblingsOnlyWithSmtAndOnlyAfterEveryCoreHasOne() {
         PlacementPlan p = PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 6, true);
-        assertEquals(List.of(0, 1, 2, 3, 4, 5), p.cpuPerWorker());
+        // every core first (CPU 0's last), then siblings, CPU 0's sibling 4 not needed
+        assertEquals(List.of(1, 2, 3, 0, 5, 6), p.cpuPerWorker());
         assertTrue(p.notes().get(0).startsWith("SMT siblings in use: 2 of 6"), p.notes().toString());
+    }
+
+    @Test
+    void theAllHardwareThreadsStepUsesSiblingsWithoutSmt() {
+        ScalingLadder.Step all = new ScalingLadder.Step(8, List.of(ScalingLadder.Scope.ALL_THREADS), "all hardware threads (8)");
+        PlacementPlan p = PlacementPlanner.plan(INTEL_4C8T, ALL8, null, all, WorkerPlacement.COMPACT, false);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), p.cpuPerWorker());
+        assertTrue(p.notes().get(0).startsWith("SMT siblings in use: 4 of 8"), p.notes().toString());
+        assertThrows(PlacementException.class, () -> PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 8, false),
+                "a bare count of 8 still needs --smt");
     }
 
     @Test
@@ -75,10 +95,12 @@ class PlacementPlannerTest {
     }
 
     @Test
-    void twoSocketsFillLowestCoresFirstAndNoteTheNumaSpan() {
+    void twoSocketsPackCompactWorkersAndNoteTheNumaSpan() {
+        PlacementPlan one = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 1, false);
+        assertEquals(List.of(1), one.cpuPerWorker());
         PlacementPlan two = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 2, false);
-        assertEquals(List.of(0, 1), two.cpuPerWorker());
-        assertEquals(List.of(), two.notes(), "both on socket 0");
+        assertEquals(List.of(2, 3), two.cpuPerWorker(), "socket 1 holds both without CPU 0's core");
+        assertEquals(List.of(), two.notes(), "both on socket 1");
         PlacementPlan four = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 4, false);
         assertEquals(List.of(0, 1, 2, 3), four.cpuPerWorker());
         assertTrue(four.notes().stream().anyMatch(n -> n.startsWith("workers span NUMA nodes 0-1")), four.notes().toString());
