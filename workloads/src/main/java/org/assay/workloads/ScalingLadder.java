@@ -127,6 +127,9 @@ public final class ScalingLadder {
      * is refused as it always was.
      */
     public static Step forCount(int workers, SizingContext sizing) {
+        if (workers == 1 && sizing.maxThreads() > 1) {
+            return Step.count(1); // the one-thread workloads ask for it per parameter set: no ladder to build
+        }
         for (Step s : full(sizing)) {
             if (s.workers() == workers && !s.allHardwareThreads()) {
                 return s;
