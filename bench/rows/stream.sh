@@ -3,7 +3,7 @@
 # Assay memory.bandwidth.{copy,scale,add,read,write} against bench/c/stream.c (STREAM-style,
 # not STREAM), same N (Assay's params.arrayElements), same thread counts. The triad has its
 # own row (bench/c/triad.c). These kernels are not in the quick suite, so the Assay side runs
-# --suite standard (2 forks x 8 x 1 s): about 25 s per kernel and thread count. Kernels:
+# --suite standard (2 forks x 8 x 0.5 s): about 16 s per kernel and thread count. Kernels:
 # STREAM_KERNELS (comma-separated, default copy, the one with a target).
 
 build_stream() {
@@ -14,11 +14,11 @@ build_stream() {
 }
 
 note_stream() {
-    echo "native is bench/c/stream.c (STREAM-style, not STREAM), gcc ${CFLAGS_NATIVE[*]}, OMP_PROC_BIND=close OMP_PLACES=cores; Assay --suite standard; kernels ${STREAM_KERNELS:-copy}"
+    echo "native is bench/c/stream.c (STREAM-style, not STREAM), gcc ${CFLAGS_NATIVE[*]}, OMP_PROC_BIND=close OMP_PLACES=cores on the CPUs Assay's workers used; Assay --suite standard; kernels ${STREAM_KERNELS:-copy}"
 }
 
 row_stream() {
-    local t=$1 k r rc n out elems a_med a_best direction a_cpus unit
+    local t=$1 k r rc n out elems a_med a_best direction a_cpus=unknown unit
     local -a kernels
     IFS=, read -r -a kernels <<<"${STREAM_KERNELS:-copy}"
     for k in "${kernels[@]}"; do
@@ -44,7 +44,7 @@ row_stream() {
             out=$WORK/native-stream-$k-t$t-r$r.txt
             log "stream $k t=$t round $r/$rounds: native N=$n"
             rc=0
-            native_env "$BUILD/stream" "$k" "$n" "$t" "$reps" >"$out" 2>"$out.err" || rc=$?
+            native_on "$a_cpus" "$BUILD/stream" "$k" "$n" "$t" "$reps" >"$out" 2>"$out.err" || rc=$?
             cat "$out.err" >&2
             ((rc == 0)) || die "native stream $k N=$n threads=$t failed with exit $rc (1 = did not validate)"
             [[ $(kv "$out" validation) == ok ]] || die "native stream $k did not validate ($out)"
@@ -54,6 +54,6 @@ row_stream() {
         if ((!native_only)); then a_m=$(agg median "${am[@]}"); a_b=$(agg max "${ab[@]}"); fi
         emit "$k.median[GB/s]" "$t" "$a_m" "$(agg median "${cm[@]}")" higher
         emit "$k.best[GB/s]" "$t" "$a_b" "$(agg max "${cb[@]}")" higher
-        DETAILS+=("stream $k t=$t: N=$n doubles/array ($((n * 8 / 1048576)) MiB); per-round medians assay [${am[*]:-}] native [${cm[*]}]")
+        DETAILS+=("stream $k t=$t: N=$n doubles/array ($((n * 8 / 1048576)) MiB), cpus $a_cpus; per-round medians assay [${am[*]:-}] native [${cm[*]}]")
     done
 }

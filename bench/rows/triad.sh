@@ -10,14 +10,14 @@ build_triad() {
 }
 
 note_triad() {
-    echo "native is bench/c/triad.c (STREAM-style, not STREAM), gcc ${CFLAGS_NATIVE[*]}, OMP_PROC_BIND=close OMP_PLACES=cores, N = Assay params.arrayElements"
+    echo "native is bench/c/triad.c (STREAM-style, not STREAM), gcc ${CFLAGS_NATIVE[*]}, OMP_PROC_BIND=close OMP_PLACES=cores on the CPUs Assay's workers used, N = Assay params.arrayElements"
 }
 
 # triad: Assay memory.bandwidth.triad vs bench/c/triad.c (STREAM-style, not STREAM).
 # Order per round is Assay then native: the native N comes from Assay's params, so the first
 # Assay run must come first; after that the two sides strictly alternate.
 row_triad() {
-    local t=$1 r rc n="" out elems a_med a_best direction=higher a_cpus unit c_cpus
+    local t=$1 r rc n="" out elems a_med a_best direction=higher a_cpus=unknown unit c_cpus
     local -a am=() ab=() cm=() cb=()
     for ((r = 1; r <= rounds; r++)); do
         if ((native_only)); then
@@ -40,7 +40,8 @@ row_triad() {
         out=$WORK/native-triad-t$t-r$r.txt
         log "triad t=$t round $r/$rounds: native N=$n"
         rc=0
-        native_env "$BUILD/triad" "$n" "$t" "$reps" >"$out" 2>"$out.err" || rc=$?
+        # on the CPUs Assay's workers used (native_on): same cores, same sockets and nodes
+        native_on "$a_cpus" "$BUILD/triad" "$n" "$t" "$reps" >"$out" 2>"$out.err" || rc=$?
         cat "$out.err" >&2   # sizing and timer warnings, or the validation failure
         ((rc == 0)) || die "native triad N=$n threads=$t failed with exit $rc (1 = did not validate)"
         [[ $(kv "$out" validation) == ok ]] || die "native triad did not validate ($out)"

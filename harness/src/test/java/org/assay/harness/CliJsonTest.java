@@ -82,7 +82,12 @@ class CliJsonTest {
         Path out = tmp.resolve("b");
         JsonNode n = json(CliCapture.run("run", "--dry-run", "--json", "--only", "cpu.fft", "--threads", "1",
                 "--out", out.toString()));
-        assertEquals(List.of("cpus", "invocations", "estimatedSeconds"), keys(n));
+        assertEquals(List.of("cpus", "invocations", "ladder", "estimatedSeconds"), keys(n));
+        // --threads 1: the one step, a bare count
+        assertEquals(1, n.get("ladder").size());
+        assertEquals(List.of("workers", "scopes", "label"), keys(n.get("ladder").get(0)));
+        assertEquals("1", n.at("/ladder/0/label").asText());
+        assertEquals("COUNT", n.at("/ladder/0/scopes/0").asText());
         assertEquals(1, n.get("invocations").size());
         JsonNode i = n.get("invocations").get(0);
         assertEquals(List.of("invocationId", "workload", "metric", "params", "threads", "cpus", "estimatedSeconds"),

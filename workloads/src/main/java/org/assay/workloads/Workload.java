@@ -39,6 +39,26 @@ public interface Workload {
     }
 
     /**
+     * The steps this parameter set runs at (each a thread count that knows whether it is a power
+     * of two, one LLC domain, one node, one socket, all cores or all hardware threads): the
+     * planner places each step by its scope. By default {@link #threadCounts} as bare counts,
+     * the largest being all cores.
+     */
+    default List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
+        List<Integer> counts = threadCounts(suite, sizing);
+        List<ScalingLadder.Step> steps = new java.util.ArrayList<>();
+        for (int t : counts) {
+            steps.add(ScalingLadder.forCount(t, sizing));
+        }
+        return steps;
+    }
+
+    /** How the workers are laid over the CPUs at a bare count ({@link WorkerPlacement}); compact by default. */
+    default WorkerPlacement workerPlacement() {
+        return WorkerPlacement.COMPACT;
+    }
+
+    /**
      * Refuses parameters the machine cannot give or the kernel cannot take.
      *
      * @throws IllegalArgumentException one line: what was wrong and what would be right

@@ -128,14 +128,17 @@ class WorkloadContractTest {
         SizingContext sizing = m.sizing();
         List<Map<String, Object>> sets = w.paramSets(suite, sizing);
         assertNotNull(sets, w.id());
-        List<Integer> threads = w.threadCounts(suite, sizing);
-        assertFalse(threads.isEmpty(), w.id() + " runs at no thread count on " + m);
-        for (int t : threads) {
-            assertTrue(t >= 1 && t <= sizing.maxThreads(), w.id() + " asks for " + t + " threads on " + m);
-        }
         KnownRefusal known = KNOWN.get(w.id() + " @ " + m + ", " + suite);
         for (Map<String, Object> suiteParams : sets) {
-            for (int t : threads) {
+            List<ScalingLadder.Step> steps = w.threadSteps(suite, sizing, suiteParams);
+            assertFalse(steps.isEmpty(), w.id() + " runs " + suiteParams + " at no thread count on " + m);
+            for (ScalingLadder.Step step : steps) {
+                // the placement's units, except the all-hardware-threads step: one worker per logical CPU
+                int most = step.allHardwareThreads() ? sizing.usableCpus().size() : sizing.maxThreads();
+                assertTrue(step.workers() >= 1 && step.workers() <= most,
+                        w.id() + " asks for " + step.label() + " workers on " + m);
+            }
+            for (int t : ScalingLadder.counts(steps)) {
                 // as the planner does: the suite's size fitted to a placement of t workers, one per
                 // core in core order (the workers' own L3s)
                 List<Integer> cpus = java.util.stream.IntStream.range(0, t).boxed().toList();

@@ -9,9 +9,12 @@ import org.assay.harness.plan.PlanEntry;
 import org.assay.harness.plan.RunPlanner;
 import org.assay.probes.topology.CpuList;
 import org.assay.results.PlannedInvocation;
+import org.assay.workloads.ScalingLadder;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code --dry-run}: the plan, one line per invocation, and its estimated time. */
 final class PlanPrinter {
@@ -20,29 +23,40 @@ final class PlanPrinter {
 
     /**
      * What {@code --dry-run --json} prints: the CPUs, the plan as {@code run.json} records it, the
+     * ladder steps its thread counts are (each count is one step: {@code 8} is "one L3 (8)"), the
      * estimated total in seconds, and with a precision target the target and the most the run may
      * take ({@code maxSeconds}, each invocation's cap summed); both null without one.
      */
-    record Plan(String cpus, List<PlannedInvocation> invocations, double estimatedSeconds,
+    record Plan(String cpus, List<PlannedInvocation> invocations, List<ScalingLadder.Step> ladder,
+                double estimatedSeconds,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Double precision,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Double maxSeconds) {
         static Plan of(List<PlanEntry> plan, MachineFacts facts, PrecisionGoal goal) {
-            return new Plan(facts.describeCpus(), plan.stream().map(PlanEntry::toPlanned).toList(),
+            return new Plan(facts.describeCpus(), plan.stream().map(PlanEntry::toPlanned).toList(), PlanPrinter.ladder(plan),
                     Math.round(RunPlanner.totalSeconds(plan) * 10) / 10.0, goal == null ? null : goal.fraction(),
                     goal == null ? null : Math.round(capTotal(plan, goal) * 10) / 10.0);
         }
     }
 
+    /** The distinct steps of the plan, by worker count. */
+    static List<ScalingLadder.Step> ladder(List<PlanEntry> plan) {
+        Map<Integer, ScalingLadder.Step> steps = new TreeMap<>();
+        plan.forEach(e -> steps.putIfAbsent(e.threads(), e.step()));
+        return List.copyOf(steps.values());
+    }
+
     static void print(PrintWriter out, List<PlanEntry> plan, MachineFacts facts, PrecisionGoal goal) {
         out.println("Plan: " + plan.size() + " invocation(s) on CPUs " + facts.describeCpus());
-        TextTable table = goal == null ? new TextTable("  ").row("invocation", "cpus", "estimate")
-                : new TextTable("  ").row("invocation", "cpus", "estimate", "cap");
+        out.println("Thread steps: " + String.join(", ", ladder(plan).stream().map(ScalingLadder.Step::label).toList()));
+        TextTable table = goal == null ? new TextTable("  ").row("invocation", "step", "cpus", "estimate")
+                : new TextTable("  ").row("invocation", "step", "cpus", "estimate", "cap");
         for (PlanEntry e : plan) {
             if (goal == null) {
-                table.row(e.invocationId(), CpuList.format(e.cpus()), ProgressReporter.fmt(e.estimatedSeconds()));
+                table.row(e.invocationId(), e.step().label(), CpuList.format(e.cpus()),
+                        ProgressReporter.fmt(e.estimatedSeconds()));
             } else {
-                table.row(e.invocationId(), CpuList.format(e.cpus()), ProgressReporter.fmt(e.estimatedSeconds()),
-                        ProgressReporter.fmt(goal.capSeconds(e)));
+                table.row(e.invocationId(), e.step().label(), CpuList.format(e.cpus()),
+                        ProgressReporter.fmt(e.estimatedSeconds()), ProgressReporter.fmt(goal.capSeconds(e)));
             }
         }
         table.print(out);

@@ -13,7 +13,9 @@ import org.assay.probes.ProbeSet;
 import org.assay.results.BundleFormat;
 import org.assay.results.EnvironmentCheck;
 import org.assay.results.ProbeStatus;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
+import org.assay.workloads.WorkerPlacement;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -77,10 +79,10 @@ public final class MachineFacts implements AutoCloseable {
         return new MachineFacts(machine, usable, smt);
     }
 
-    /** CPUs for {@code threads} workers: one per physical core first, siblings only with --smt. */
-    public List<Integer> place(int threads) {
+    /** CPUs for a step's workers ({@link PlacementPlanner}): one per physical core, siblings only with --smt or in the all-hardware-threads step. */
+    public List<Integer> place(ScalingLadder.Step step, WorkerPlacement how) {
         try {
-            return PlacementPlanner.plan(topology, allowed.cpus(), usable, threads, smt).cpuPerWorker();
+            return PlacementPlanner.plan(topology, allowed.cpus(), usable, step, how, smt).cpuPerWorker();
         } catch (PlacementException e) {
             throw new UsageException(e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.assay.harness.plan;
 
 import org.assay.harness.UsageException;
 import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -40,9 +41,21 @@ public final class RunPlanner {
         return plan(workloads, suite, sizing, threadOverride, placement, smoke, ParamOverrides.NONE);
     }
 
-    /** @param paramOverrides {@code --param} values replacing the suite's (validated like the suite's own) */
+    /** With a placement by count alone (tests): every step's workers on {@code placement.apply(n)}. */
     public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
                                 List<Integer> threadOverride, IntFunction<List<Integer>> placement,
+                                boolean smoke, ParamOverrides paramOverrides) {
+        return plan(workloads, suite, sizing, threadOverride, (Placement) (step, how) -> placement.apply(step.workers()),
+                smoke, paramOverrides);
+    }
+
+    /**
+     * @param placement      CPUs for a step's workers ({@link MachineFacts#place}); throws
+     *                       {@link UsageException} when impossible
+     * @param paramOverrides {@code --param} values replacing the suite's (validated like the suite's own)
+     */
+    public static List<PlanEntry> plan(List<Workload> workloads, Suite suite, SizingContext sizing,
+                                List<Integer> threadOverride, Placement placement,
                                 boolean smoke, ParamOverrides paramOverrides) {
         if (smoke && !paramOverrides.isEmpty()) {
             throw new UsageException("--param with --smoke: --smoke replaces every size by a tiny test size; drop one of them");
@@ -56,15 +69,12 @@ public final class RunPlanner {
         List<PlanEntry> plan = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (Workload w : workloads) {
-            List<Integer> threadCounts = threadOverride != null ? threadOverride : w.threadCounts(suite, sizing);
             // the suite's sizes are fitted to each placement; sizes the user gave with --param stay as given
             boolean fitToWorkers = !smoke && !paramOverrides.setsAnyOf(suiteSets.get(w));
             for (Map<String, Object> suiteParams : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
-                for (int threads : threadCounts) {
-                    if (threads < 1) {
-                        throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
-                    }
-                    List<Integer> cpus = placement.apply(threads);
+                for (ScalingLadder.Step step : steps(w, suite, sizing, suiteParams, threadOverride)) {
+                    int threads = step.workers();
+                    List<Integer> cpus = placement.place(step, w.workerPlacement());
                     Map<String, Object> params = fitToWorkers ? w.sizedForWorkers(suiteParams, cpus, sizing) : suiteParams;
                     try {
                         w.validate(params, threads, sizing);
@@ -72,7 +82,7 @@ public final class RunPlanner {
                         throw new UsageException(w.id() + ": " + e.getMessage());
                     }
                     MeasurementSettings own = w.settings(settings, params); // a sweep rounds its iterations
-                    PlanEntry entry = new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own));
+                    PlanEntry entry = new PlanEntry(w, params, threads, cpus, own, estimate(w, params, threads, own), step);
                     if (planned.add(entry.invocationId())) { // a repeated --threads value runs once
                         plan.add(entry);
                     }
@@ -80,6 +90,25 @@ public final class RunPlanner {
             }
         }
         return plan;
+    }
+
+    /**
+     * The workload's steps for this parameter set, or {@code --threads}' counts, each read as the
+     * machine's ladder step of that count when there is one ({@link ScalingLadder#forCount}).
+     */
+    private static List<ScalingLadder.Step> steps(Workload w, Suite suite, SizingContext sizing,
+                                                  Map<String, Object> params, List<Integer> threadOverride) {
+        if (threadOverride == null) {
+            return w.threadSteps(suite, sizing, params);
+        }
+        List<ScalingLadder.Step> steps = new ArrayList<>();
+        for (int threads : threadOverride) {
+            if (threads < 1) {
+                throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
+            }
+            steps.add(ScalingLadder.forCount(threads, sizing));
+        }
+        return steps;
     }
 
     /**

@@ -4,13 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
+import org.assay.probes.fixtures.ServerTree;
+import org.assay.probes.topology.CpuList;
 import org.assay.probes.topology.CpuTopology;
 import org.assay.probes.topology.LogicalCpu;
+import org.assay.workloads.ScalingLadder;
+import org.assay.workloads.SizingContext;
+import org.assay.workloads.WorkerPlacement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlacementPlannerTest {
 
@@ -35,20 +48,38 @@ class PlacementPlannerTest {
     }
 
     @Test
-    void singleThreadGoesOnTheLowestCore() {
-        assertEquals(List.of(0), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 1, false).cpuPerWorker());
+    void singleThreadAvoidsCpu0AndItsSibling() {
+        assertEquals(List.of(1), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 1, false).cpuPerWorker());
+        assertEquals(List.of(1), PlacementPlanner.plan(KVM_2, List.of(0, 1), null, 1, false).cpuPerWorker());
+        // CPU 0 outside the set, its sibling 4 inside: the core is still CPU 0's
+        assertEquals(List.of(5), PlacementPlanner.plan(INTEL_4C8T, ALL8, List.of(4, 5), 1, false).cpuPerWorker());
+        // nothing else to run on: CPU 0 it is
+        assertEquals(List.of(0), PlacementPlanner.plan(INTEL_4C8T, ALL8, List.of(0, 4), 1, false).cpuPerWorker());
     }
 
     @Test
     void physicalCoresFirstSkippingSiblingsOfUsedCores() {
-        assertEquals(List.of(0, 1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 4, false).cpuPerWorker());
+        assertEquals(List.of(1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 3, false).cpuPerWorker());
+        assertEquals(List.of(0, 1, 2, 3), PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 4, false).cpuPerWorker(),
+                "all cores: CPU 0's core is one of them");
     }
 
     @Test
     void siblingsOnlyWithSmtAndOnlyAfterEveryCoreHasOne() {
         PlacementPlan p = PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 6, true);
-        assertEquals(List.of(0, 1, 2, 3, 4, 5), p.cpuPerWorker());
+        // every core first (CPU 0's last), then siblings, CPU 0's sibling 4 not needed
+        assertEquals(List.of(1, 2, 3, 0, 5, 6), p.cpuPerWorker());
         assertTrue(p.notes().get(0).startsWith("SMT siblings in use: 2 of 6"), p.notes().toString());
+    }
+
+    @Test
+    void theAllHardwareThreadsStepUsesSiblingsWithoutSmt() {
+        ScalingLadder.Step all = new ScalingLadder.Step(8, List.of(ScalingLadder.Scope.ALL_THREADS), "all hardware threads (8)");
+        PlacementPlan p = PlacementPlanner.plan(INTEL_4C8T, ALL8, null, all, WorkerPlacement.COMPACT, false);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), p.cpuPerWorker());
+        assertTrue(p.notes().get(0).startsWith("SMT siblings in use: 4 of 8"), p.notes().toString());
+        assertThrows(PlacementException.class, () -> PlacementPlanner.plan(INTEL_4C8T, ALL8, null, 8, false),
+                "a bare count of 8 still needs --smt");
     }
 
     @Test
@@ -75,10 +106,12 @@ class PlacementPlannerTest {
     }
 
     @Test
-    void twoSocketsFillLowestCoresFirstAndNoteTheNumaSpan() {
+    void twoSocketsPackCompactWorkersAndNoteTheNumaSpan() {
+        PlacementPlan one = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 1, false);
+        assertEquals(List.of(1), one.cpuPerWorker());
         PlacementPlan two = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 2, false);
-        assertEquals(List.of(0, 1), two.cpuPerWorker());
-        assertEquals(List.of(), two.notes(), "both on socket 0");
+        assertEquals(List.of(2, 3), two.cpuPerWorker(), "socket 1 holds both without CPU 0's core");
+        assertEquals(List.of(), two.notes(), "both on socket 1");
         PlacementPlan four = PlacementPlanner.plan(TWO_SOCKET, ALL8, null, 4, false);
         assertEquals(List.of(0, 1, 2, 3), four.cpuPerWorker());
         assertTrue(four.notes().stream().anyMatch(n -> n.startsWith("workers span NUMA nodes 0-1")), four.notes().toString());
@@ -129,6 +162,131 @@ class PlacementPlannerTest {
         assertEquals(1, PlacementPlanner.maxThreads(INTEL_4C8T, List.of(1, 5), false));
         assertEquals(2, PlacementPlanner.maxThreads(TWO_SOCKET, List.of(0, 2, 4, 6), false));
     }
+
+    /**
+     * Placement on the layouts of real servers, read from generated sysfs trees ({@link ServerTree}):
+     * the 2-socket EPYC Genoa (96 cores per socket in 8-core CCDs, CPU n and n + 192 siblings) in
+     * NPS1 and NPS4, and the 2-socket Xeon Gold 6248 in a container allowed 0-13,40-53. Each case
+     * gives the exact CPU of every worker.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OnServerLayouts {
+
+        CpuTopology nps1;
+        CpuTopology nps4;
+        CpuTopology xeon;
+
+        static final List<Integer> ALL_384 = range(0, 384);
+        static final List<Integer> XEON_ALLOWED = CpuList.parse("0-13,40-53");
+
+        @BeforeAll
+        void read(@TempDir Path trees) throws IOException {
+            nps1 = tree(trees, "nps1", ServerTree.epycGenoa(1));
+            nps4 = tree(trees, "nps4", ServerTree.epycGenoa(4));
+            xeon = tree(trees, "xeon", ServerTree.xeonGold6248InContainer());
+        }
+
+        private CpuTopology tree(Path trees, String name, ServerTree.Shape shape) throws IOException {
+            Path root = Files.createDirectory(trees.resolve(name));
+            ServerTree.write(root, shape);
+            return CpuTopology.read(root);
+        }
+
+        private static List<Integer> range(int from, int to) {
+            return IntStream.range(from, to).boxed().toList();
+        }
+
+        @SafeVarargs
+        private static List<Integer> concat(List<Integer>... parts) {
+            List<Integer> out = new ArrayList<>();
+            for (List<Integer> p : parts) {
+                out.addAll(p);
+            }
+            return out;
+        }
+
+        /** The step of {@code workers} in the machine's full ladder, as the planner gets it. */
+        private static ScalingLadder.Step step(CpuTopology t, List<Integer> allowed, int workers) {
+            int cores = PlacementPlanner.maxThreads(t, allowed, false);
+            return ScalingLadder.forCount(workers, new SizingContext(0, 0, cores, t, allowed));
+        }
+
+        private static List<Integer> place(CpuTopology t, List<Integer> allowed, int workers, WorkerPlacement how) {
+            return PlacementPlanner.plan(t, allowed, null, step(t, allowed, workers), how, false).cpuPerWorker();
+        }
+
+        @Test
+        void genoaCompactCountsPackIntoOneCcdAwayFromCpu0() {
+            assertEquals(List.of(1), place(nps1, ALL_384, 1, WorkerPlacement.COMPACT));
+            assertEquals(List.of(1, 2), place(nps1, ALL_384, 2, WorkerPlacement.COMPACT));
+            assertEquals(List.of(1, 2, 3, 4), place(nps1, ALL_384, 4, WorkerPlacement.COMPACT));
+            // 16: two whole CCDs of node 0, CCD 0 (CPU 0's) left out
+            assertEquals(range(8, 24), place(nps1, ALL_384, 16, WorkerPlacement.COMPACT));
+            assertEquals(range(8, 40), place(nps4, ALL_384, 32, WorkerPlacement.COMPACT).stream().sorted().toList(),
+                    "32 on NPS4: socket 0, four whole CCDs after CCD 0");
+        }
+
+        @Test
+        void genoaDomainStepsFillTheFirstDomainWithoutCpu0() {
+            ScalingLadder.Step l3 = step(nps1, ALL_384, 8);
+            assertEquals("one L3 (8)", l3.label());
+            assertEquals(range(8, 16), place(nps1, ALL_384, 8, WorkerPlacement.COMPACT));
+            assertEquals(range(8, 16), place(nps1, ALL_384, 8, WorkerPlacement.SPREAD), "a domain step confines a spread workload too");
+            assertEquals("one node = one socket (96)", step(nps1, ALL_384, 96).label());
+            assertEquals(range(96, 192), place(nps1, ALL_384, 96, WorkerPlacement.COMPACT));
+            assertEquals("one node (24)", step(nps4, ALL_384, 24).label());
+            assertEquals(range(24, 48), place(nps4, ALL_384, 24, WorkerPlacement.SPREAD));
+            assertEquals("one socket (96)", step(nps4, ALL_384, 96).label());
+            assertEquals(range(96, 192), place(nps4, ALL_384, 96, WorkerPlacement.SPREAD));
+        }
+
+        @Test
+        void genoaAllCoresAndAllHardwareThreads() {
+            assertEquals(range(0, 192), place(nps1, ALL_384, 192, WorkerPlacement.SPREAD));
+            ScalingLadder.Step all = ScalingLadder.full(new SizingContext(0, 0, 192, nps1, ALL_384)).get(10);
+            assertEquals("all hardware threads (384)", all.label());
+            PlacementPlan p = PlacementPlanner.plan(nps1, ALL_384, null, all, WorkerPlacement.COMPACT, false);
+            assertEquals(concat(range(0, 192), range(192, 384)), p.cpuPerWorker(), "every core, then every sibling");
+            assertTrue(p.notes().stream().anyMatch(n -> n.startsWith("SMT siblings in use: 192 of 384")), p.notes().toString());
+        }
+
+        @Test
+        void genoaBandwidthWorkersSpreadOverSocketsNodesAndCcds() {
+            // socket 0 / socket 1 alternate; inside a socket, CCD after CCD (NPS1: one node each)
+            assertEquals(List.of(1, 96), place(nps1, ALL_384, 2, WorkerPlacement.SPREAD));
+            assertEquals(List.of(1, 96, 8, 104), place(nps1, ALL_384, 4, WorkerPlacement.SPREAD));
+            // NPS4: nodes 0, 4, 1, 5, 2, 6, 3, 7 (sockets alternate, then the nodes of each)
+            assertEquals(List.of(1, 96, 24, 120, 48, 144, 72, 168), place(nps4, ALL_384, 16, WorkerPlacement.SPREAD).subList(0, 8));
+            // 16 on NPS4: two per node, on different CCDs of it
+            assertEquals(List.of(1, 96, 24, 120, 48, 144, 72, 168, 8, 104, 32, 128, 56, 152, 80, 176),
+                    place(nps4, ALL_384, 16, WorkerPlacement.SPREAD));
+        }
+
+        @Test
+        void xeonContainerPacksInItsOneSocketAndSpreadsTheSame() {
+            assertEquals(List.of(1), place(xeon, XEON_ALLOWED, 1, WorkerPlacement.COMPACT));
+            assertEquals(range(1, 9), place(xeon, XEON_ALLOWED, 8, WorkerPlacement.COMPACT));
+            // one socket, one node, one L3: spread has nowhere to spread to
+            assertEquals(List.of(1, 2, 3, 4), place(xeon, XEON_ALLOWED, 4, WorkerPlacement.SPREAD));
+            assertEquals("all cores (14)", step(xeon, XEON_ALLOWED, 14).label());
+            assertEquals(range(0, 14), place(xeon, XEON_ALLOWED, 14, WorkerPlacement.COMPACT));
+            ScalingLadder.Step all = ScalingLadder.full(new SizingContext(0, 0, 14, xeon, XEON_ALLOWED)).get(5);
+            assertEquals("all hardware threads (28)", all.label());
+            assertEquals(concat(range(0, 14), range(40, 54)),
+                    PlacementPlanner.plan(xeon, XEON_ALLOWED, null, all, WorkerPlacement.COMPACT, false).cpuPerWorker());
+        }
+
+        @Test
+        void withSmtADomainStepTakesTheDomainsSiblingsToo() {
+            // --smt: the ladder counts logical CPUs; one L3 = 16 CPUs = 8 cores and their siblings
+            SizingContext smt = new SizingContext(0, 0, 384, nps1, ALL_384);
+            ScalingLadder.Step l3 = ScalingLadder.full(smt).get(4);
+            assertEquals("one L3 (16)", l3.label());
+            assertEquals(concat(range(8, 16), range(200, 208)),
+                    PlacementPlanner.plan(nps1, ALL_384, null, l3, WorkerPlacement.COMPACT, true).cpuPerWorker());
+        }
+}
 
     private static CpuTopology topology(List<LogicalCpu> cpus, Map<Integer, List<Integer>> nodes) {
         return new CpuTopology(cpus.stream().map(LogicalCpu::id).toList(), cpus, List.of(), nodes, List.of());

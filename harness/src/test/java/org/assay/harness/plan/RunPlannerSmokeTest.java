@@ -25,6 +25,37 @@ class RunPlannerSmokeTest {
     }
 
     @Test
+    void eachStepIsPlacedAsWhatItIsAndBandwidthWorkersSpread() {
+        SizingContext eight = new SizingContext(32L << 20, 64L << 30, 8);
+        List<String> asked = new java.util.ArrayList<>();
+        Placement recording = (step, how) -> {
+            asked.add(step.label() + " " + how);
+            return IntStream.range(0, step.workers()).boxed().toList();
+        };
+        List<PlanEntry> plan = RunPlanner.plan(Workloads.matching("memory.bandwidth.triad,cpu.fft"), Suite.standard,
+                eight, null, recording, false, ParamOverrides.NONE);
+        // the triad and the FFT's headline size (4096) climb the ladder, the FFT's other sizes run at 1 and all cores
+        assertEquals(List.of("1 SPREAD", "2 SPREAD", "4 SPREAD", "all cores (8) SPREAD",
+                "1 COMPACT", "all cores (8) COMPACT",
+                "1 COMPACT", "2 COMPACT", "4 COMPACT", "all cores (8) COMPACT",
+                "1 COMPACT", "all cores (8) COMPACT", "1 COMPACT", "all cores (8) COMPACT"), asked);
+        assertEquals(asked.size(), plan.size());
+        assertEquals("all cores (8)", plan.get(3).step().label());
+        assertEquals(8, plan.get(3).threads());
+    }
+
+    @Test
+    void aThreadsCountIsTheLaddersStepOfThatCount() {
+        SizingContext eight = new SizingContext(32L << 20, 64L << 30, 8);
+        List<String> asked = new java.util.ArrayList<>();
+        RunPlanner.plan(Workloads.matching("cpu.dgemm"), Suite.quick, eight, List.of(8, 3), (step, how) -> {
+            asked.add(step.label());
+            return IntStream.range(0, step.workers()).boxed().toList();
+        }, false, ParamOverrides.NONE);
+        assertEquals(List.of("all cores (8)", "3"), asked);
+    }
+
+    @Test
     void smokeRunsEachWorkloadAtItsTestSizeWithTinySettingsOncePerThreadCount() {
         List<PlanEntry> plan = plan(Workloads.all(), Suite.thorough, true, ParamOverrides.NONE);
         List<PlanEntry> suitePlan = plan(Workloads.all(), Suite.thorough, false, ParamOverrides.NONE);

@@ -2,6 +2,7 @@ package org.assay.workloads.cpu;
 
 import org.assay.workloads.DescribedWorkload;
 import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import java.util.LinkedHashMap;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every {@code cpu.*} workload shares: higher is better, every kernel scales from 1 thread
- * to one worker per core ({@link CpuWorkloads#scalingThreadCounts}), and quick runs use the CPU
+ * What every {@code cpu.*} workload shares: higher is better, the headline size scales from 1
+ * thread over the suite's ladder ({@link CpuWorkloads#scalingSteps}) and the other sizes run at
+ * 1 and all cores ({@link #threadSteps}), and quick runs use the CPU
  * settings whose warm-up leaves C2 time to compile the Vector API kernels
  * ({@link CpuWorkloads#settings}).
  */
@@ -27,10 +29,26 @@ abstract class CpuWorkload extends DescribedWorkload {
         return p;
     }
 
+    /** The scaling ladder of the kernel's headline size. */
     @Override
     public final List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         return CpuWorkloads.scalingThreadCounts(suite, sizing);
     }
+
+    /**
+     * The suite's ladder for the headline size (and for any size given with {@code --param});
+     * the suite's other sizes at 1 worker and all cores. A size sweep asks how one core and the
+     * whole machine fare as the data leaves each cache level; the curve between them is the
+     * same kernel's and is measured once, at the headline size.
+     */
+    @Override
+    public final List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
+        boolean otherSize = !isHeadline(params) && paramSets(suite, sizing).contains(params);
+        return otherSize ? ScalingLadder.ends(sizing) : CpuWorkloads.scalingSteps(suite, sizing);
+    }
+
+    /** True for the kernel's headline size: the one the quick suite measures (e.g. n = 1024 for DGEMM). */
+    abstract boolean isHeadline(Map<String, Object> params);
 
     @Override
     public final MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {

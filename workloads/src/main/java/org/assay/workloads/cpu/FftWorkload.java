@@ -43,6 +43,12 @@ final class FftWorkload extends CpuWorkload {
         };
     }
 
+    /** n = 4096: the quick suite's length. */
+    @Override
+    boolean isHeadline(Map<String, Object> params) {
+        return Workload.longParam(params, "n") == 4096;
+    }
+
     @Override public Map<String, Object> testParams() { return orderParams(256); }
 
     @Override

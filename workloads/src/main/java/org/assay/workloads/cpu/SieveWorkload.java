@@ -34,6 +34,12 @@ final class SieveWorkload extends CpuWorkload {
         return p;
     }
 
+    /** 10^7: the quick suite's limit. */
+    @Override
+    boolean isHeadline(Map<String, Object> params) {
+        return Workload.longParam(params, "limit") == 10_000_000L;
+    }
+
     @Override public Map<String, Object> testParams() { return params(1_000_000L); }
 
     @Override

@@ -16,9 +16,12 @@ import java.util.Map;
  * the available memory allocated off-heap with chronicle-bytes, with transparent huge pages
  * asked for and refused by madvise ({@code thp=huge|nohuge}).
  *
- * <p>Sizes: quick 512 MiB (first touch only, both THP settings); standard a quarter of the
- * available memory; thorough half. Available memory is min(MemAvailable, cgroup memory.max);
- * a region that would not fit beside the fork's own heap is refused before anything runs.
+ * <p>Sizes: a share of the available memory (quick 512 MiB, first touch only, both THP settings;
+ * standard a quarter; thorough half), capped so that a 1.5 TiB server does not spend half an
+ * hour touching memory: the measurement needs a region past the caches and the TLB's reach, not
+ * the whole machine ({@link #FIRST_TOUCH_CAP}, {@link #RANDOM_CAP}). Available memory is
+ * min(MemAvailable, cgroup memory.max); a region that would not fit beside the fork's own heap
+ * is refused before anything runs.
  */
 final class PressureWorkload extends OneThreadWorkload {
 
@@ -26,6 +29,23 @@ final class PressureWorkload extends OneThreadWorkload {
     static final long FORK_OVERHEAD_BYTES = ForkHeap.BYTES + ForkHeap.JVM_OVERHEAD_BYTES;
     private static final long QUICK_BYTES = 512L << 20;
     private static final long MIN_BYTES = 2L << 20;
+
+    /**
+     * First touch, standard and thorough: 1 and 4 GiB. The rate is per page, so the region need
+     * only be large enough that mapping and unmapping it are noise (1 GiB is 262,144 pages of
+     * 4 KiB, 512 of 2 MiB) and small enough that one operation fits in a standard iteration
+     * (500 ms) at the slowest rate measured (2.2 GB/s without huge pages). Each operation touches
+     * the whole region, so a 256 GiB region would make each operation a minute long.
+     */
+    static final long[] FIRST_TOUCH_CAP = {QUICK_BYTES, 1L << 30, 4L << 30};
+    /**
+     * Random reads, standard and thorough: 16 and 64 GiB. The reads must miss the caches (a
+     * thread reaches one L3, tens of MiB) and the TLB even with huge pages: Zen 4's 3,072-entry
+     * second-level TLB maps 6 GiB in 2 MiB pages, recent Xeons' 2,048-entry STLB 4 GiB, so 16 GiB
+     * leaves most reads outside the TLB's reach and 64 GiB nearly all. Touching it costs a few
+     * seconds per fork, not the minutes a quarter of 1.5 TiB would.
+     */
+    static final long[] RANDOM_CAP = {QUICK_BYTES, 16L << 30, 64L << 30};
 
     private final boolean firstTouch;
 
@@ -52,7 +72,7 @@ final class PressureWorkload extends OneThreadWorkload {
         if (suite == Suite.quick && !firstTouch) {
             return List.of();
         }
-        long region = regionBytesFor(suite, sizing.availableMemoryBytes());
+        long region = regionBytesFor(suite, sizing.availableMemoryBytes(), firstTouch);
         List<Map<String, Object>> sets = new ArrayList<>();
         for (String thp : List.of("huge", "nohuge")) {
             sets.add(params(region, thp));
@@ -60,15 +80,16 @@ final class PressureWorkload extends OneThreadWorkload {
         return sets;
     }
 
-    /** A power of two (the random reads mask addresses): the suite's share, rounded down. */
-    static long regionBytesFor(Suite suite, long availableBytes) {
+    /** A power of two (the random reads mask addresses): the suite's share, capped, rounded down. */
+    static long regionBytesFor(Suite suite, long availableBytes, boolean firstTouch) {
         long usable = availableBytes > 0 ? availableBytes - FORK_OVERHEAD_BYTES : QUICK_BYTES;
         long share = switch (suite) {
-            case quick -> Math.min(QUICK_BYTES, usable / 2);
+            case quick -> usable / 2;
             case standard -> usable / 4;
             case thorough -> usable / 2;
         };
-        return Long.highestOneBit(Math.max(MIN_BYTES, share));
+        long cap = (firstTouch ? FIRST_TOUCH_CAP : RANDOM_CAP)[suite.ordinal()];
+        return Long.highestOneBit(Math.max(MIN_BYTES, Math.min(cap, share)));
     }
 
     private static Map<String, Object> params(long regionBytes, String thp) {

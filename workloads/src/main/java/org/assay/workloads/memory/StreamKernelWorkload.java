@@ -1,9 +1,11 @@
 package org.assay.workloads.memory;
 
 import org.assay.workloads.DescribedWorkload;
+import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
+import org.assay.workloads.WorkerPlacement;
 import org.assay.workloads.Workload;
 import org.assay.workloads.kernel.StreamKernel;
 
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * {@code memory.bandwidth.{copy,scale,add,read,write}}: the STREAM-style kernels beside the
  * triad, sized by the same rule (each array >= 4x the LLC, {@link TriadWorkload#arrayElementsFor})
- * and run at 1..N threads. Standard and thorough suites only: the quick suite keeps the triad.
+ * and spread like it. Standard (at 1 worker and all cores) and thorough (the full ladder) only:
+ * the quick suite keeps the triad.
  */
 final class StreamKernelWorkload extends DescribedWorkload {
 
@@ -42,12 +45,30 @@ final class StreamKernelWorkload extends DescribedWorkload {
         return llc.isPresent() ? params(TriadWorkload.arrayElementsFor(llc.getAsLong())) : suiteParams;
     }
 
+    /**
+     * 1 worker and all cores in the standard suite (the triad carries the scaling curve there);
+     * the full ladder in thorough.
+     */
+    @Override
+    public List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
+        return suite == Suite.thorough ? ScalingLadder.full(sizing) : ScalingLadder.ends(sizing);
+    }
+
     @Override
     public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
-        if (suite == Suite.quick) {
-            return super.threadCounts(suite, sizing);
-        }
-        return ScalingLadder.of(sizing);
+        return ScalingLadder.counts(threadSteps(suite, sizing, Map.of()));
+    }
+
+    /** As the triad's: the standard suite's iterations at 500 ms. */
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return TriadWorkload.bandwidthSettings(base);
+    }
+
+    /** Bandwidth: workers spread over sockets, nodes and LLC domains, as STREAM's OMP_PROC_BIND=spread. */
+    @Override
+    public WorkerPlacement workerPlacement() {
+        return WorkerPlacement.SPREAD;
     }
 
     private Map<String, Object> params(long arrayElements) {

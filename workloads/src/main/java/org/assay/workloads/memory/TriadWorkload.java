@@ -1,6 +1,9 @@
 package org.assay.workloads.memory;
 
 import org.assay.workloads.DescribedWorkload;
+import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.ScalingLadder;
+import org.assay.workloads.WorkerPlacement;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
@@ -26,6 +29,43 @@ public final class TriadWorkload extends DescribedWorkload {
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
         return List.of(params(arrayElementsFor(sizing)));
+    }
+
+    /**
+     * The scaling curve of memory bandwidth: the suite's ladder (quick: 1 and all cores;
+     * standard: powers of two up to one LLC, then one LLC, node, socket, all cores, all hardware
+     * threads; thorough: every power of two too).
+     */
+    @Override
+    public List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
+        return ScalingLadder.forSuite(suite, sizing);
+    }
+
+    @Override
+    public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
+        return ScalingLadder.counts(ScalingLadder.forSuite(suite, sizing));
+    }
+
+    /** Bandwidth: workers spread over sockets, nodes and LLC domains, as STREAM's OMP_PROC_BIND=spread. */
+    @Override
+    public WorkerPlacement workerPlacement() {
+        return WorkerPlacement.SPREAD;
+    }
+
+    /**
+     * The standard suite's iterations at 500 ms instead of 1 s (warm-up and measured), for the
+     * triad and the other STREAM kernels: one pass over the arrays takes 10-30 ms at any worker
+     * count (STREAM's sizing keeps it so), so a 500 ms iteration still holds 15 passes or more,
+     * and the standard suite measures 18 bandwidth invocations on a 2-socket server. Quick,
+     * thorough and smoke keep their own.
+     */
+    static MeasurementSettings bandwidthSettings(MeasurementSettings base) {
+        return base.equals(MeasurementSettings.forSuite(Suite.standard)) ? base.shortened(2, 2) : base;
+    }
+
+    @Override
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+        return bandwidthSettings(base);
     }
 
     /** STREAM's rule: each array at least 4x the last-level cache, rounded up to 1 Mi elements. */

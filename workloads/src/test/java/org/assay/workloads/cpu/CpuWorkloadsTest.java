@@ -36,11 +36,34 @@ class CpuWorkloadsTest {
     }
 
     @Test
-    void quickSuiteSettingsAreShortenedOthersKept() {
+    void quickAndStandardSettingsAreShortenedOthersKept() {
         assertEquals(CpuWorkloads.QUICK, CpuWorkloads.settings(MeasurementSettings.forSuite(Suite.quick)));
         assertEquals(MeasurementSettings.smoke(), CpuWorkloads.settings(MeasurementSettings.smoke()));
-        MeasurementSettings standard = MeasurementSettings.forSuite(Suite.standard);
-        assertEquals(standard, CpuWorkloads.settings(standard));
+        MeasurementSettings standard = CpuWorkloads.settings(MeasurementSettings.forSuite(Suite.standard));
+        assertEquals(new MeasurementSettings(2, 3, 500, 8, 500), standard, "the suite's iterations, each 500 ms");
+        MeasurementSettings thorough = MeasurementSettings.forSuite(Suite.thorough);
+        assertEquals(thorough, CpuWorkloads.settings(thorough));
+    }
+
+    @Test
+    void theHeadlineSizeClimbsTheLadderTheOtherSizesRunAtOneAndAllCores() {
+        SizingContext nps1 = new SizingContext(768L << 20, 1536L << 30, 192, org.assay.workloads.Layouts.epyc2s(1),
+                java.util.stream.IntStream.range(0, 384).boxed().toList());
+        Workload fft = Workloads.byId("cpu.fft").orElseThrow();
+        List<Map<String, Object>> sizes = fft.paramSets(Suite.standard, nps1);
+        assertEquals(List.of(1024L, 4096L, 65536L, 1048576L),
+                sizes.stream().map(p -> Workload.longParam(p, "n")).toList());
+        for (Map<String, Object> p : sizes) {
+            List<Integer> counts = org.assay.workloads.ScalingLadder.counts(fft.threadSteps(Suite.standard, nps1, p));
+            assertEquals(Workload.longParam(p, "n") == 4096 ? List.of(1, 2, 4, 8, 96, 192, 384) : List.of(1, 192), counts,
+                    "n=" + p.get("n"));
+        }
+        // a size given with --param is no suite size: it gets the ladder
+        assertEquals(7, fft.threadSteps(Suite.standard, nps1, Map.of("n", 8192)).size());
+        Workload mr = Workloads.byId("cpu.primes.millerrabin").orElseThrow();
+        List<Map<String, Object>> ranges = mr.paramSets(Suite.thorough, nps1);
+        assertEquals(11, mr.threadSteps(Suite.thorough, nps1, ranges.get(0)).size(), "the 60-bit range: the full ladder");
+        assertEquals(2, mr.threadSteps(Suite.thorough, nps1, ranges.get(1)).size(), "the 63-bit range: 1 and all cores");
     }
 
     @Test

@@ -95,8 +95,23 @@ class MemoryWorkloadsTest {
 
     @Test
     void pressureRegionIsAPowerOfTwoShareOfAvailableMemory() {
-        assertEquals(512L << 20, PressureWorkload.regionBytesFor(Suite.quick, 23L << 30));
-        assertEquals(4L << 30, PressureWorkload.regionBytesFor(Suite.standard, 23L << 30));
+        assertEquals(512L << 20, PressureWorkload.regionBytesFor(Suite.quick, 23L << 30, true));
+        assertEquals(4L << 30, PressureWorkload.regionBytesFor(Suite.standard, 23L << 30, false));
+        assertEquals(8L << 30, PressureWorkload.regionBytesFor(Suite.thorough, 23L << 30, false));
+        assertEquals(1L << 30, PressureWorkload.regionBytesFor(Suite.standard, 23L << 30, true),
+                "first touch is capped at 1 GiB in standard");
+        assertEquals(1L << 30, PressureWorkload.regionBytesFor(Suite.standard, 6L << 30, true),
+                "a quarter of 4.5 GiB, under the cap");
+    }
+
+    @Test
+    void pressureRegionsOnA15TiBServerAreCappedNotAShareOfTheMachine() {
+        long genoa = 1_584_000_000L * 1024;   // the 2-socket fixture's MemAvailable-sized memory
+        assertEquals(1L << 30, PressureWorkload.regionBytesFor(Suite.standard, genoa, true));
+        assertEquals(16L << 30, PressureWorkload.regionBytesFor(Suite.standard, genoa, false));
+        assertEquals(4L << 30, PressureWorkload.regionBytesFor(Suite.thorough, genoa, true));
+        assertEquals(64L << 30, PressureWorkload.regionBytesFor(Suite.thorough, genoa, false));
+        assertEquals(512L << 20, PressureWorkload.regionBytesFor(Suite.quick, genoa, true));
     }
 
     @Test
