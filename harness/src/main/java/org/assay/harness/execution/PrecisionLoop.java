@@ -78,7 +78,7 @@ final class PrecisionLoop {
             MeasurementSettings more = new MeasurementSettings(1, m.warmupIterations(), m.warmupMillis(),
                     d.nextIterations(), m.measurementMillis());
             JmhInvocation.Outcome o = runner.run(new PlanEntry(e.workload(), e.params(), e.threads(), e.cpus(), more,
-                    forkSeconds + d.nextIterations() * iterationSeconds));
+                    forkSeconds + d.nextIterations() * iterationSeconds, e.step()));
             runs.add(o);
             if (!o.ok()) {
                 return "not reached: an added fork failed (" + o.whole().reason() + "), half-width "

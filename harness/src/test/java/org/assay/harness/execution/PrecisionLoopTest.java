@@ -7,6 +7,7 @@ import org.assay.results.InvocationResult;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.workloads.MeasurementSettings;
+import org.assay.workloads.ScalingLadder;
 import org.assay.workloads.Workload;
 import org.assay.workloads.Workloads;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class PrecisionLoopTest {
     private static final double T2 = (2 * 0.9995 - 1) / Math.sqrt(2 * 0.9995 * 0.0005);
 
     private static PlanEntry entry() {
-        return new PlanEntry(W, W.testParams(), 1, List.of(0), ONE_FORK, 5);
+        return new PlanEntry(W, W.testParams(), 1, List.of(0), ONE_FORK, 5, ScalingLadder.Step.count(1));
     }
 
     /** A successful run of the given forks, taking {@code seconds}. */
@@ -159,7 +160,7 @@ class PrecisionLoopTest {
     void aSweepIsReachedOnlyWhenEveryPointIsAndEachPointGetsItsOwnInterval() throws Exception {
         Workload chase = Workloads.byId("memory.latency.chase").orElseThrow();
         // two points (4 KiB, 1 MiB) in rotation, 3 rounds: 6 iterations of 0.5 s per fork
-        PlanEntry e = new PlanEntry(chase, chase.testParams(), 1, List.of(0), new MeasurementSettings(1, 2, 100, 6, 500), 5);
+        PlanEntry e = new PlanEntry(chase, chase.testParams(), 1, List.of(0), new MeasurementSettings(1, 2, 100, 6, 500), 5, ScalingLadder.Step.count(1));
         assertEquals(2, chase.sweepPoints(chase.testParams()).size());
         Recorded r = new Recorded();
         r.next.add(run(chase, 5, List.of(List.of(1.001, 10.5, 1.001, 10.5, 1.001, 10.5)), List.of("worker 0 ran on CPU 1")));
