@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param invocationId unique within a run, e.g. {@code memory.bandwidth.triad[threads=2]}
  * @param requestedCpus the planned CPU per worker
  * @param cpus the CPU each worker was observed on after pinning; empty when unknown
+ * @param placement per worker: planned CPU, its core, last-level cache, node and socket, and every
+ *                  CPU the worker was observed on, with a verdict; empty when not recorded
  * @param ci {@code [low, high]} of the 99.9% interval, or null
  * @param start ISO-8601 instant
  * @param end ISO-8601 instant
@@ -51,7 +53,8 @@ public record InvocationResult(
         Map<String, SecondaryMetric> secondary,
         String start,
         String end,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        List<WorkerPlacement> placement) {
 
     public InvocationResult {
         Objects.requireNonNull(invocationId, "invocationId");
@@ -71,6 +74,7 @@ public record InvocationResult(
         samples = Unmodifiable.list(samples);
         secondary = Unmodifiable.map(secondary);
         settings = Unmodifiable.map(settings);
+        placement = Unmodifiable.list(placement);
     }
 
     /** A builder with no values set: empty collections, no score, no interval, no status. */
@@ -100,7 +104,8 @@ public record InvocationResult(
                 .secondary(secondary)
                 .start(start)
                 .end(end)
-                .settings(settings);
+                .settings(settings)
+                .placement(placement);
     }
 
     /**
@@ -134,6 +139,11 @@ public record InvocationResult(
     /** This invocation with the CPUs its workers were observed on. */
     public InvocationResult withCpus(List<Integer> observedCpus) {
         return toBuilder().cpus(observedCpus).build();
+    }
+
+    /** Whether any worker ran somewhere other than planned. */
+    public boolean misplaced() {
+        return placement != null && placement.stream().anyMatch(WorkerPlacement::misplaced);
     }
 
     /** This invocation with its secondary metrics replaced. */
@@ -171,6 +181,7 @@ public record InvocationResult(
         private String start;
         private String end;
         private Map<String, Object> settings = Map.of();
+        private List<WorkerPlacement> placement = List.of();
 
         private Builder() {
         }
@@ -285,10 +296,15 @@ public record InvocationResult(
             return this;
         }
 
+        public Builder placement(List<WorkerPlacement> placement) {
+            this.placement = placement;
+            return this;
+        }
+
         public InvocationResult build() {
             return new InvocationResult(invocationId, workload, definitionVersion, metric, params, threads,
                     requestedCpus, cpus, unit, higherIsBetter, score, scoreError, ci, samples, status, reason,
-                    secondary, start, end, settings);
+                    secondary, start, end, settings, placement);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.assay.harness.execution;
 import org.assay.harness.derived.IterationFlags;
 import org.assay.harness.derived.SweepResults;
 import org.assay.harness.plan.PlanEntry;
+import org.assay.probes.topology.CpuTopology;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assay.results.BundleFormat;
 import org.assay.results.InvocationResult;
@@ -50,17 +51,22 @@ final class JmhInvocation {
     private final Path workDir;
     private final long directMemoryBytes;
     private final Path probeRoot;
+    private final CpuTopology topology;
 
     /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
     JmhInvocation(Path workDir, long directMemoryBytes) {
-        this(workDir, directMemoryBytes, null);
+        this(workDir, directMemoryBytes, null, null);
     }
 
-    /** @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler */
-    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot) {
+    /**
+     * @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler
+     * @param topology  the run's layout, to say where each worker's planned CPU sits; null if unknown
+     */
+    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot, CpuTopology topology) {
         this.workDir = workDir;
         this.directMemoryBytes = directMemoryBytes;
         this.probeRoot = probeRoot;
+        this.topology = topology;
     }
 
     /** {@code results}: one result, or one per point of a sweep ({@link SweepResults}). */
@@ -136,7 +142,7 @@ final class JmhInvocation {
         String end = Instant.now().toString();
 
         Map<String, Object> settings = settings(m, entry, jvmArgs, javaBin);
-        PinningReport pins = PinningReport.read(pinning, entry.cpus());
+        PinningReport pins = PinningReport.read(pinning, entry.cpus(), topology);
         if (!pins.problems().isEmpty()) {
             settings.put("placementProblems", pins.problems());
         }
@@ -148,7 +154,7 @@ final class JmhInvocation {
             return new Outcome(List.of(InvocationResult.builder().invocationId(entry.invocationId())
                     .workload(w.id()).definitionVersion(w.definitionVersion()).metric(w.id())
                     .params(entry.params()).threads(entry.threads()).requestedCpus(entry.cpus())
-                    .cpus(pins.observedCpus()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
+                    .cpus(pins.observedCpus()).placement(pins.workers()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
                     .status(Status.failed).reason(failure).start(start).end(end).settings(settings).build()),
                     jmhEntries, logText);
         }
@@ -185,7 +191,8 @@ final class JmhInvocation {
         IterationFlags.mark(rr, secondary, settings);
         InvocationResult r = InvocationResult.builder().invocationId(entry.invocationId()).workload(w.id())
                 .definitionVersion(w.definitionVersion()).metric(w.id()).params(entry.params())
-                .threads(entry.threads()).requestedCpus(entry.cpus()).cpus(pins.observedCpus()).unit(w.unit())
+                .threads(entry.threads()).requestedCpus(entry.cpus()).cpus(pins.observedCpus())
+                .placement(pins.workers()).unit(w.unit())
                 .higherIsBetter(w.higherIsBetter())
                 .score(finite(primary.getScore() * factor)).scoreError(finite(primary.getScoreError() * factor))
                 .ci(ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
@@ -194,7 +201,8 @@ final class JmhInvocation {
                 .build();
         List<Map<String, Object>> points = w.sweepPoints(entry.params());
         return new Outcome(points.isEmpty() ? List.of(r)
-                : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size()),
+                : IterationFlags.perPoint(SweepResults.split(r, points, perFork, secondaryPerFork), points.size())
+                        .stream().map(pins::placePoint).toList(),
                 jmhEntries, logText);
     }
 

@@ -64,7 +64,7 @@ public final class RunPlanner {
                     if (threads < 1) {
                         throw new UsageException("--threads " + threads + ": thread counts must be at least 1");
                     }
-                    List<Integer> cpus = placement.apply(threads);
+                    List<Integer> cpus = w.workerCpus(suiteParams, placement.apply(threads), sizing);
                     Map<String, Object> params = fitToWorkers ? w.sizedForWorkers(suiteParams, cpus, sizing) : suiteParams;
                     try {
                         w.validate(params, threads, sizing);
