@@ -90,18 +90,20 @@ class ServerTreeCliTest {
     static {
         // Every case plans today. The estimates above half an hour for standard on 384 CPUs (GENOA_*)
         // are pinned as they are, though a standard suite should estimate under 30 minutes there.
-        PLANS.put("GENOA_NPS1 quick", new Plan(21, "1:43"));
-        PLANS.put("GENOA_NPS1 standard", new Plan(186, "1:48:28"));
-        PLANS.put("GENOA_NPS1 thorough", new Plan(206, "6:43:57"));
-        PLANS.put("GENOA_NPS4 quick", new Plan(141, "8:22"));
-        PLANS.put("GENOA_NPS4 standard", new Plan(322, "2:17:17"));
-        PLANS.put("GENOA_NPS4 thorough", new Plan(344, "8:15:31"));
-        PLANS.put("XEON_CONTAINER quick", new Plan(17, "1:25"));
-        PLANS.put("XEON_CONTAINER standard", new Plan(102, "43:12"));
-        PLANS.put("XEON_CONTAINER thorough", new Plan(112, "2:51:57"));
-        PLANS.put("CLOUD_VM quick", new Plan(15, "1:20"));
-        PLANS.put("CLOUD_VM standard", new Plan(52, "21:00"));
-        PLANS.put("CLOUD_VM thorough", new Plan(56, "1:19:15"));
+        // Pinned after the NUMA matrix became one invocation per kind (64 cells on NPS4, 4 on NPS1 and
+        // the Xeon's one usable node x 2, 1x1 on the VM): numaMatrixIsPlannedWholeWithinItsBudget checks it.
+        PLANS.put("GENOA_NPS1 quick", new Plan(15, "1:24"));
+        PLANS.put("GENOA_NPS1 standard", new Plan(180, "1:47:23"));
+        PLANS.put("GENOA_NPS1 thorough", new Plan(200, "6:40:36"));
+        PLANS.put("GENOA_NPS4 quick", new Plan(15, "2:10"));
+        PLANS.put("GENOA_NPS4 standard", new Plan(196, "1:57:36"));
+        PLANS.put("GENOA_NPS4 thorough", new Plan(218, "7:18:02"));
+        PLANS.put("XEON_CONTAINER quick", new Plan(15, "1:18"));
+        PLANS.put("XEON_CONTAINER standard", new Plan(100, "42:44"));
+        PLANS.put("XEON_CONTAINER thorough", new Plan(110, "2:50:23"));
+        PLANS.put("CLOUD_VM quick", new Plan(15, "1:19"));
+        PLANS.put("CLOUD_VM standard", new Plan(52, "20:51"));
+        PLANS.put("CLOUD_VM thorough", new Plan(56, "1:18:35"));
 
         // A case refused because of a defect goes in KNOWN with its exact refusal line, for example
         // KNOWN.put("GENOA_NPS1 thorough", new KnownDefect("assay run: ...", "what is wrong")).
@@ -290,6 +292,42 @@ class ServerTreeCliTest {
         assertEquals(known.outcome(), refusal, key + " is refused differently from the known defect ("
                 + known.defect() + ")");
         abort(known.defect() + " (" + refusal + ")");
+    }
+
+    /** Rows (CPU nodes with a usable CPU), columns (nodes) and the most the matrix may take, per suite, in seconds. */
+    private record NumaShape(String cpuNodes, String rowCpus, int columns, double quickSeconds, double standardSeconds) {
+    }
+
+    private static final Map<Tree, NumaShape> NUMA = new EnumMap<>(Map.of(
+            Tree.GENOA_NPS1, new NumaShape("0,1", "0,96", 2, 15, 60),
+            Tree.GENOA_NPS4, new NumaShape("0,1,2,3,4,5,6,7", "0,24,48,72,96,120,144,168", 8, 60, 300),
+            // the container's CPUs 0-13,40-53 are all on node 0: one row, but both memory nodes
+            Tree.XEON_CONTAINER, new NumaShape("0", "0", 2, 10, 30),
+            Tree.CLOUD_VM, new NumaShape("0", "0", 1, 10, 30)));
+
+    @ParameterizedTest
+    @EnumSource(Tree.class)
+    void numaMatrixIsPlannedWholeWithinItsBudget(Tree t) throws IOException {
+        NumaShape shape = NUMA.get(t);
+        for (String suite : List.of("quick", "standard")) {
+            CliCapture r = CliCapture.run("run", "--dry-run", "--json", "--root", root(t), "--suite", suite,
+                    "--only", "memory.numa.*");
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode invocations = JSON.readTree(r.out()).get("invocations");
+            assertEquals(2, invocations.size(), "one invocation per kind, latency and bandwidth:\n" + r.out());
+            double seconds = 0;
+            for (JsonNode inv : invocations) {
+                JsonNode p = inv.get("params");
+                assertEquals(shape.cpuNodes(), p.get("cpuNodes").asText(), t + " rows");
+                assertEquals(shape.rowCpus(), p.get("rowCpus").asText(), t + " row CPUs");
+                assertEquals(shape.columns(), p.get("memNodes").asText().split(",").length, t + " columns");
+                assertEquals(shape.rowCpus().split(",")[0], inv.get("cpus").get(0).asText(),
+                        "the worker is planned on the first row's CPU");
+                seconds += inv.get("estimatedSeconds").asDouble();
+            }
+            double budget = suite.equals("quick") ? shape.quickSeconds() : shape.standardSeconds();
+            assertTrue(seconds <= budget, t + " " + suite + ": the matrix estimates " + seconds + " s, over " + budget);
+        }
     }
 
     private static JsonNode cache(JsonNode inv, String label) {

@@ -61,12 +61,15 @@ public final class SummaryPrinter {
         }
     }
 
+    /** Where the worker measured; its set-up and tear-down readings only when it reported no iteration. */
     private static String seen(WorkerPlacement w) {
-        java.util.Set<Integer> cpus = new java.util.LinkedHashSet<>();
+        java.util.Set<Integer> cpus = new java.util.LinkedHashSet<>(w.measuredCpus());
+        if (!cpus.isEmpty()) {
+            return "CPU " + org.assay.probes.topology.CpuList.format(cpus);
+        }
         if (w.setupCpu() != null) {
             cpus.add(w.setupCpu());
         }
-        cpus.addAll(w.measuredCpus());
         if (w.teardownCpu() != null) {
             cpus.add(w.teardownCpu());
         }
