@@ -150,8 +150,8 @@ class BadInputTest {
 
     @Test
     void aParameterTheMachineDecidesCannotBeSet() {
-        assertRefused(CliCapture.run("run", "--only", "memory.numa.*", "-p", "memNode=5", "--out", tmp.resolve("b").toString()),
-                "derives memNode from the machine");
+        assertRefused(CliCapture.run("run", "--only", "memory.numa.*", "-p", "memNodes=5", "--out", tmp.resolve("b").toString()),
+                "derives memNodes from the machine");
         assertRefused(CliCapture.run("run", "--suite", "standard", "--only", "memory.bandwidth.*", "-p", "kind=bogus",
                 "--out", tmp.resolve("b").toString()), "cannot be set");
     }

@@ -54,6 +54,12 @@ class EndToEndRunTest {
             assertEquals(3, r.samples().size(), "3 measured iterations in smoke settings");
             assertEquals(r.threads(), r.cpus().size(), "each worker reported the CPU it ran on");
             assertEquals(r.requestedCpus(), r.cpus(), "workers ran where they were pinned");
+            assertEquals(r.threads(), r.placement().size(), "one placement per worker: " + r.invocationId());
+            for (var w : r.placement()) {
+                assertEquals(org.assay.results.WorkerPlacement.AS_PLANNED, w.verdict(), r.invocationId() + ": " + w);
+                assertEquals(r.requestedCpus().get(w.worker()), w.plannedCpu());
+                assertNotNull(w.numaNode(), "the planned CPU located in the topology: " + w);
+            }
             assertTrue(r.secondary().containsKey("host.steal"), "steal measured over the invocation");
             // a workload's own fork flags reach its forks only (cpu.fft: 64-byte object alignment)
             assertEquals("cpu.fft".equals(r.metric()),

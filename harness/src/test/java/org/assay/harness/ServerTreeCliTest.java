@@ -512,6 +512,42 @@ class ServerTreeCliTest {
         assertEquals(STANDARD_STEPS.get(t), m.group(1));
     }
 
+    /** Rows (CPU nodes with a usable CPU), columns (nodes) and the most the matrix may take, per suite, in seconds. */
+    private record NumaShape(String cpuNodes, String rowCpus, int columns, double quickSeconds, double standardSeconds) {
+    }
+
+    private static final Map<Tree, NumaShape> NUMA = new EnumMap<>(Map.of(
+            Tree.GENOA_NPS1, new NumaShape("0,1", "1,96", 2, 15, 60),
+            Tree.GENOA_NPS4, new NumaShape("0,1,2,3,4,5,6,7", "1,24,48,72,96,120,144,168", 8, 60, 300),
+            // the container's CPUs 0-13,40-53 are all on node 0: one row, but both memory nodes
+            Tree.XEON_CONTAINER, new NumaShape("0", "1", 2, 10, 30),
+            Tree.CLOUD_VM, new NumaShape("0", "1", 1, 10, 30)));
+
+    @ParameterizedTest
+    @EnumSource(Tree.class)
+    void numaMatrixIsPlannedWholeWithinItsBudget(Tree t) throws IOException {
+        NumaShape shape = NUMA.get(t);
+        for (String suite : List.of("quick", "standard")) {
+            CliCapture r = CliCapture.run("run", "--dry-run", "--json", "--root", root(t), "--suite", suite,
+                    "--only", "memory.numa.*");
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode invocations = JSON.readTree(r.out()).get("invocations");
+            assertEquals(2, invocations.size(), "one invocation per kind, latency and bandwidth:\n" + r.out());
+            double seconds = 0;
+            for (JsonNode inv : invocations) {
+                JsonNode p = inv.get("params");
+                assertEquals(shape.cpuNodes(), p.get("cpuNodes").asText(), t + " rows");
+                assertEquals(shape.rowCpus(), p.get("rowCpus").asText(), t + " row CPUs");
+                assertEquals(shape.columns(), p.get("memNodes").asText().split(",").length, t + " columns");
+                assertEquals(shape.rowCpus().split(",")[0], inv.get("cpus").get(0).asText(),
+                        "the worker is planned on the first row's CPU");
+                seconds += inv.get("estimatedSeconds").asDouble();
+            }
+            double budget = suite.equals("quick") ? shape.quickSeconds() : shape.standardSeconds();
+            assertTrue(seconds <= budget, t + " " + suite + ": the matrix estimates " + seconds + " s, over " + budget);
+        }
+    }
+
     private static JsonNode cache(JsonNode inv, String label) {
         for (JsonNode c : inv.get("caches")) {
             if (c.get("label").asText().equals(label)) {

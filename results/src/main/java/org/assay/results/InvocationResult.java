@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param invocationId unique within a run, e.g. {@code memory.bandwidth.triad[threads=2]}
  * @param requestedCpus the planned CPU per worker
  * @param cpus the CPU each worker was observed on after pinning; empty when unknown
+ * @param placement per worker: planned CPU, its core, last-level cache, node and socket, and every
+ *                  CPU the worker was observed on, with a verdict; empty when not recorded
  * @param ci {@code [low, high]} of the 99.9% interval, or null
  * @param start ISO-8601 instant
  * @param end ISO-8601 instant
@@ -61,7 +63,8 @@ public record InvocationResult(
         String end,
         Map<String, Object> settings,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> interval,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> disturbed) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> disturbed,
+        List<WorkerPlacement> placement) {
 
     public InvocationResult {
         Objects.requireNonNull(invocationId, "invocationId");
@@ -83,6 +86,7 @@ public record InvocationResult(
         settings = Unmodifiable.map(settings);
         interval = Unmodifiable.map(interval);
         disturbed = Unmodifiable.map(disturbed);
+        placement = Unmodifiable.list(placement);
     }
 
     /** A builder with no values set: empty collections, no score, no interval, no status. */
@@ -114,7 +118,8 @@ public record InvocationResult(
                 .end(end)
                 .settings(settings)
                 .interval(interval)
-                .disturbed(disturbed);
+                .disturbed(disturbed)
+                .placement(placement);
     }
 
     /**
@@ -148,6 +153,11 @@ public record InvocationResult(
     /** This invocation with the CPUs its workers were observed on. */
     public InvocationResult withCpus(List<Integer> observedCpus) {
         return toBuilder().cpus(observedCpus).build();
+    }
+
+    /** Whether any worker ran somewhere other than planned. */
+    public boolean misplaced() {
+        return placement != null && placement.stream().anyMatch(WorkerPlacement::misplaced);
     }
 
     /** This invocation with its secondary metrics replaced. */
@@ -187,6 +197,7 @@ public record InvocationResult(
         private Map<String, Object> settings = Map.of();
         private Map<String, Object> interval;
         private Map<String, Object> disturbed;
+        private List<WorkerPlacement> placement = List.of();
 
         private Builder() {
         }
@@ -311,10 +322,15 @@ public record InvocationResult(
             return this;
         }
 
+        public Builder placement(List<WorkerPlacement> placement) {
+            this.placement = placement;
+            return this;
+        }
+
         public InvocationResult build() {
             return new InvocationResult(invocationId, workload, definitionVersion, metric, params, threads,
                     requestedCpus, cpus, unit, higherIsBetter, score, scoreError, ci, samples, status, reason,
-                    secondary, start, end, settings, interval, disturbed);
+                    secondary, start, end, settings, interval, disturbed, placement);
         }
     }
 }

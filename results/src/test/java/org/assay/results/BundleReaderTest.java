@@ -39,6 +39,32 @@ class BundleReaderTest {
     }
 
     @Test
+    void aResultWrittenBeforePlacementWasRecordedReadsWithPlacementUnknown() throws IOException {
+        Path dir = bundleWith("a");
+        Path results = dir.resolve(BundleFormat.RESULTS_JSONL);
+        String line = Files.readString(results);
+        Files.writeString(results, line.substring(0, line.indexOf(",\"placement\":")) + "}\n");
+
+        InvocationResult r = BundleReader.read(dir).results().get(0);
+
+        assertEquals(null, r.placement());
+        assertEquals(false, r.misplaced());
+        assertEquals(List.of(0, 3), r.cpus());
+    }
+
+    @Test
+    void placementRoundTripsWithTheMisplacedWorkerMarked() throws IOException {
+        InvocationResult r = BundleReader.read(bundleWith("a")).results().get(0);
+
+        assertEquals(2, r.placement().size());
+        assertTrue(r.misplaced());
+        WorkerPlacement w = r.placement().get(1);
+        assertEquals(WorkerPlacement.MISPLACED, w.verdict());
+        assertEquals(List.of(2, 3), w.measuredCpus());
+        assertEquals("2,10", w.coreCpus());
+    }
+
+    @Test
     void readerRefusesACorruptLineThatIsNotTheLast() throws IOException {
         Path dir = bundleWith("a");
         Path results = dir.resolve(BundleFormat.RESULTS_JSONL);

@@ -70,6 +70,10 @@ final class Fixtures {
                 .start("2026-11-22T10:15:03Z")
                 .end("2026-11-22T10:15:21.5Z")
                 .settings(settings())
+                .placement(List.of(
+                        new WorkerPlacement(0, 0, "0,8", "0-15", 0, 0, 0, List.of(0), 0, WorkerPlacement.AS_PLANNED, null),
+                        new WorkerPlacement(1, 2, "2,10", "0-15", 0, 0, 2, List.of(2, 3), 3, WorkerPlacement.MISPLACED,
+                                "worker 1 planned on CPU 2 ran on CPU 3 (iteration)")))
                 .build();
     }
 

@@ -34,7 +34,7 @@ class RecordBuildersTest {
                 "memory.bandwidth.triad", 2, "memory.bandwidth.triad", Fixtures.params(), 2, List.of(0, 2),
                 List.of(0, 3), "GB/s", true, 18.25, 0.5, List.of(17.75, 18.75),
                 List.of(18.0, 18.5, 18.25, 18.1, 18.4), Status.ok, null, built.secondary(),
-                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", Fixtures.settings(), null, null);
+                "2026-11-22T10:15:03Z", "2026-11-22T10:15:21.5Z", Fixtures.settings(), null, null, built.placement());
 
         assertEquals(positional, built);
         assertEquals(json(positional), json(built));
@@ -46,14 +46,14 @@ class RecordBuildersTest {
                 .reason("not supported here").build();
         InvocationResult positional = new InvocationResult("x", null, 0, null, Map.of(), 0, List.of(), List.of(),
                 null, false, null, null, null, List.of(), Status.skipped, "not supported here", Map.of(), null,
-                null, Map.of(), null, null);
+                null, Map.of(), null, null, List.of());
 
         assertEquals(json(positional), json(built));
         assertEquals("{\"invocationId\":\"x\",\"workload\":null,\"definitionVersion\":0,\"metric\":null,"
                 + "\"params\":{},\"threads\":0,\"requestedCpus\":[],\"cpus\":[],\"unit\":null,"
                 + "\"higherIsBetter\":false,\"score\":null,\"scoreError\":null,\"ci\":null,\"samples\":[],"
                 + "\"status\":\"skipped\",\"reason\":\"not supported here\",\"secondary\":{},\"start\":null,"
-                + "\"end\":null,\"settings\":{}}", json(built));
+                + "\"end\":null,\"settings\":{},\"placement\":[]}", json(built));
     }
 
     @Test

@@ -78,6 +78,16 @@ public interface Workload {
     }
 
     /**
+     * The CPU each worker runs on, given the planner's placement for this thread count: that
+     * placement by default. A workload whose parameters say where its worker must be (a NUMA
+     * matrix row runs on a CPU of its node) returns that CPU instead, so the plan, the fork's
+     * pinning and the recorded placement all name the CPU actually measured on.
+     */
+    default List<Integer> workerCpus(Map<String, Object> params, List<Integer> planned, SizingContext sizing) {
+        return planned;
+    }
+
+    /**
      * The suite's parameters fitted to the CPUs an invocation's workers were placed on: the
      * planner calls it with each placement, unless {@code --param} set the sizes. STREAM-style
      * kernels size their arrays from the last-level caches those CPUs reach, not every cache of

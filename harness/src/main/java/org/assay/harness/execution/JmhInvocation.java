@@ -3,6 +3,7 @@ package org.assay.harness.execution;
 import org.assay.harness.derived.IterationFlags;
 import org.assay.harness.derived.SweepResults;
 import org.assay.harness.plan.PlanEntry;
+import org.assay.probes.topology.CpuTopology;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assay.results.BundleFormat;
 import org.assay.results.InvocationResult;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -50,28 +52,42 @@ final class JmhInvocation {
     private final Path workDir;
     private final long directMemoryBytes;
     private final Path probeRoot;
+    private final CpuTopology topology;
 
     /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
     JmhInvocation(Path workDir, long directMemoryBytes) {
-        this(workDir, directMemoryBytes, null);
+        this(workDir, directMemoryBytes, null, null);
     }
 
-    /** @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler */
-    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot) {
+    /**
+     * @param probeRoot root the fork's {@link ProbeProfiler} reads under; null for no probe profiler
+     * @param topology  the run's layout, to say where each worker's planned CPU sits; null if unknown
+     */
+    JmhInvocation(Path workDir, long directMemoryBytes, Path probeRoot, CpuTopology topology) {
         this.workDir = workDir;
         this.directMemoryBytes = directMemoryBytes;
         this.probeRoot = probeRoot;
+        this.topology = topology;
     }
 
     /**
      * One JMH run of an invocation. {@code whole} is JMH's result over all forks and (for a sweep)
      * all points, or the failure; {@code perFork} and {@code secondaryPerFork} are the measured
      * samples in the workload's unit and the per-iteration secondary results, per fork in
-     * iteration order, from which {@link MeasuredInvocation} builds the reported results.
+     * iteration order, from which {@link MeasuredInvocation} builds the reported results;
+     * {@code pointPlacement} puts each sweep point on the CPUs its own iterations reported
+     * ({@link PinningReport#placePoint}).
      */
     record Outcome(InvocationResult whole, List<List<Double>> perFork,
                    List<List<Map<String, SecondaryMetric>>> secondaryPerFork, JsonNode jmhEntries, String log,
-                   double seconds) {
+                   double seconds, UnaryOperator<InvocationResult> pointPlacement) {
+
+        /** An outcome whose sweep points keep the placement of the whole invocation. */
+        Outcome(InvocationResult whole, List<List<Double>> perFork,
+                List<List<Map<String, SecondaryMetric>>> secondaryPerFork, JsonNode jmhEntries, String log,
+                double seconds) {
+            this(whole, perFork, secondaryPerFork, jmhEntries, log, seconds, UnaryOperator.identity());
+        }
 
         boolean ok() {
             return whole.status() == Status.ok && !perFork.isEmpty();
@@ -81,7 +97,8 @@ final class JmhInvocation {
         List<InvocationResult> results(PlanEntry entry) {
             List<Map<String, Object>> points = entry.workload().sweepPoints(entry.params());
             return points.isEmpty() || !ok() ? List.of(whole)
-                    : IterationFlags.perPoint(SweepResults.split(whole, points, perFork, secondaryPerFork), points.size());
+                    : IterationFlags.perPoint(SweepResults.split(whole, points, perFork, secondaryPerFork), points.size())
+                            .stream().map(pointPlacement).toList();
         }
     }
 
@@ -155,7 +172,7 @@ final class JmhInvocation {
         String end = Instant.now().toString();
 
         Map<String, Object> settings = settings(m, entry, jvmArgs, javaBin);
-        PinningReport pins = PinningReport.read(pinning, entry.cpus());
+        PinningReport pins = PinningReport.read(pinning, entry.cpus(), topology);
         if (!pins.problems().isEmpty()) {
             settings.put("placementProblems", pins.problems());
         }
@@ -168,9 +185,9 @@ final class JmhInvocation {
             return new Outcome(InvocationResult.builder().invocationId(entry.invocationId())
                     .workload(w.id()).definitionVersion(w.definitionVersion()).metric(w.id())
                     .params(entry.params()).threads(entry.threads()).requestedCpus(entry.cpus())
-                    .cpus(pins.observedCpus()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
+                    .cpus(pins.observedCpus()).placement(pins.workers()).unit(w.unit()).higherIsBetter(w.higherIsBetter())
                     .status(Status.failed).reason(failure).start(start).end(end).settings(settings).build(),
-                    List.of(), List.of(), jmhEntries, logText, seconds);
+                    List.of(), List.of(), jmhEntries, logText, seconds, pins::placePoint);
         }
 
         RunResult rr = runResults.iterator().next();
@@ -205,14 +222,15 @@ final class JmhInvocation {
         IterationFlags.mark(rr, secondary, settings);
         InvocationResult r = InvocationResult.builder().invocationId(entry.invocationId()).workload(w.id())
                 .definitionVersion(w.definitionVersion()).metric(w.id()).params(entry.params())
-                .threads(entry.threads()).requestedCpus(entry.cpus()).cpus(pins.observedCpus()).unit(w.unit())
+                .threads(entry.threads()).requestedCpus(entry.cpus()).cpus(pins.observedCpus())
+                .placement(pins.workers()).unit(w.unit())
                 .higherIsBetter(w.higherIsBetter())
                 .score(finite(primary.getScore() * factor)).scoreError(finite(primary.getScoreError() * factor))
                 .ci(ci.length == 2 && Double.isFinite(ci[0]) && Double.isFinite(ci[1])
                         ? List.of(ci[0] * factor, ci[1] * factor) : null)
                 .samples(samples).status(Status.ok).secondary(secondary).start(start).end(end).settings(settings)
                 .build();
-        return new Outcome(r, perFork, secondaryPerFork, jmhEntries, logText, seconds);
+        return new Outcome(r, perFork, secondaryPerFork, jmhEntries, logText, seconds, pins::placePoint);
     }
 
     private static Map<String, Object> settings(MeasurementSettings m, PlanEntry entry, List<String> jvmArgs,

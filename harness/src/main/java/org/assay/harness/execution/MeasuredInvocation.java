@@ -103,6 +103,8 @@ final class MeasuredInvocation {
         InvocationResult whole = first.toBuilder().scoreError(null).ci(null).samples(samples).end(ok.get(ok.size() - 1).whole().end())
                 .secondary(secondary).settings(settings).build();
         double seconds = ok.stream().mapToDouble(JmhInvocation.Outcome::seconds).sum();
-        return new JmhInvocation.Outcome(whole, perFork, secondaryPerFork, ok.get(0).jmhEntries(), "", seconds);
+        // the sweep points keep the planned run's placement: added forks run on the same CPUs
+        return new JmhInvocation.Outcome(whole, perFork, secondaryPerFork, ok.get(0).jmhEntries(), "", seconds,
+                ok.get(0).pointPlacement());
     }
 }

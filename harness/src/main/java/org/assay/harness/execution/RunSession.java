@@ -72,7 +72,8 @@ public final class RunSession {
         Path scratch = Files.createTempDirectory("assay-jmh-");
         List<InvocationResult> results = new ArrayList<>();
         try {
-            JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root());
+            JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root(),
+                    facts.sizing().topology());
             synchronized (lock) {
                 sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz) : null;
             }

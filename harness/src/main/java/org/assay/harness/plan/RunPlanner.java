@@ -74,7 +74,7 @@ public final class RunPlanner {
             for (Map<String, Object> suiteParams : paramSets(w, suiteSets.get(w), smoke, paramOverrides)) {
                 for (ScalingLadder.Step step : steps(w, suite, sizing, suiteParams, threadOverride)) {
                     int threads = step.workers();
-                    List<Integer> cpus = placement.place(step, w.workerPlacement());
+                    List<Integer> cpus = w.workerCpus(suiteParams, placement.place(step, w.workerPlacement()), sizing);
                     Map<String, Object> params = fitToWorkers ? w.sizedForWorkers(suiteParams, cpus, sizing) : suiteParams;
                     try {
                         w.validate(params, threads, sizing);

@@ -19,8 +19,10 @@ import java.util.BitSet;
  *
  * <p>Why a report and not a log line: OpenHFT's fallback is silent (its {@code NullAffinity}
  * only logs at trace level), and a run that ends up unpinned must say so in the bundle. Each line
- * is {@code worker,requestedCpu,observedCpu,phase,detail}; {@link #observe(int)} adds a second
- * reading at tear-down, which catches a thread that the OS moved despite the mask.
+ * is {@code worker,requestedCpu,observedCpu,phase,detail}, the observed CPU read with
+ * {@code sched_getcpu}; the phases are {@code setup} ({@link #pin}), {@code iteration}
+ * ({@link #observeIteration}, next to the timed part) and {@code teardown} ({@link #observe}),
+ * which catch a thread that the OS moved despite the mask.
  */
 public final class WorkerPinning {
 
@@ -56,6 +58,40 @@ public final class WorkerPinning {
     /** Records where the worker runs now (call at tear-down). */
     public static void observe(int workerIndex) {
         report(workerIndex, requestedCpu(workerIndex), currentCpu(), "teardown", "");
+    }
+
+    /**
+     * Records where the worker runs at an iteration's edge (call from an iteration-level set-up
+     * or tear-down, next to the timed part): the CPU the measurement itself ran on.
+     */
+    public static void observeIteration(int workerIndex) {
+        report(workerIndex, requestedCpu(workerIndex), currentCpu(), "iteration", "");
+    }
+
+    /**
+     * As {@link #observeIteration}, for an iteration that measures point {@code point} of a sweep
+     * whose points have their own CPU ({@code requestedCpu}; -1 for the worker's planned one):
+     * phase {@code point N}, so the harness can place each point's result on its own CPU.
+     */
+    public static void observePoint(int workerIndex, int requestedCpu, int point) {
+        int requested = requestedCpu >= 0 ? requestedCpu : requestedCpu(workerIndex);
+        report(workerIndex, requested, currentCpu(), "point " + point, "");
+    }
+
+    /**
+     * Moves the calling worker to {@code cpu} (a sweep whose points run on different CPUs); the
+     * next {@link #observePoint} shows whether it got there. Returns false if the call failed.
+     */
+    public static boolean moveTo(int cpu) {
+        try {
+            BitSet mask = new BitSet();
+            mask.set(cpu);
+            Affinity.setAffinity(mask);
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("assay: cannot move the worker to CPU " + cpu + ": " + e);
+            return false;
+        }
     }
 
     static int requestedCpu(int workerIndex) {

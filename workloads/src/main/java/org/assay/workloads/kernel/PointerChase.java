@@ -205,4 +205,9 @@ public final class PointerChase implements AutoCloseable {
     public long workingSetBytes() {
         return workingSetBytes;
     }
+
+    /** The address of the first slot, for checking which node the set's pages sit on. */
+    public long address() {
+        return base;
+    }
 }

@@ -205,4 +205,14 @@ public final class StreamKernel {
     public long bytesPerPass() {
         return (long) kind.bytesPerElement() * length;
     }
+
+    /** The address of array {@code a} (the one every kind reads or writes), for a page-node check. */
+    public long arrayAddress() {
+        return MemoryAdvice.addressOf(a);
+    }
+
+    /** Bytes of array {@code a}. */
+    public long arrayBytes() {
+        return (long) length * Double.BYTES;
+    }
 }

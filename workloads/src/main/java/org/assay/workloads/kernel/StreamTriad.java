@@ -120,4 +120,14 @@ public final class StreamTriad {
     public long bytesPerPass() {
         return 3L * Double.BYTES * length;
     }
+
+    /** The address of the destination array {@code a}, for a check of which node its pages sit on. */
+    public long arrayAddress() {
+        return MemoryAdvice.addressOf(a);
+    }
+
+    /** Bytes of one array. */
+    public long arrayBytes() {
+        return (long) length * Double.BYTES;
+    }
 }
