@@ -101,7 +101,7 @@ class CliJsonTest {
     void aDryRunWithAPrecisionTargetGivesTheTargetAndTheWorstCase(@TempDir Path tmp) throws Exception {
         JsonNode n = json(CliCapture.run("run", "--dry-run", "--json", "--only", "cpu.fft", "--threads", "1",
                 "--precision", "1%", "--max-time", "90s", "--out", tmp.resolve("b").toString()));
-        assertEquals(List.of("cpus", "invocations", "estimatedSeconds", "precision", "maxSeconds"), keys(n));
+        assertEquals(List.of("cpus", "invocations", "ladder", "estimatedSeconds", "precision", "maxSeconds"), keys(n));
         assertEquals(0.01, n.get("precision").asDouble(), 1e-12);
         // one invocation per fft size: each may take 90 s, or its estimate when that is longer
         double worst = 0;
