@@ -58,7 +58,7 @@ public final class InventoryChecks {
                 out.add(smt.isBoolean() ? verdict("SMT", onOff(want), onOff(smt.asBoolean()), smt.asBoolean() == want)
                         : notChecked("SMT", onOff(want)));
             }
-            caches(cpu, inv.path("caches"), out);
+            caches(cpu, inv.path("caches"), ic.path("sockets").asInt(0), out);
             if (cpu.baseGhz() != null) {
                 out.add(new InventoryCheck("base clock", Acceptance.num(cpu.baseGhz()) + " GHz", null, Verdict.NOT_CHECKED,
                         "the inventory records no base clock (measure it with the clock probes)"));
@@ -105,7 +105,8 @@ public final class InventoryChecks {
         return out;
     }
 
-    private static void caches(VendorSpec.Cpu cpu, JsonNode caches, List<InventoryCheck> out) {
+    /** {@code machineSockets}: the inventory's socket count (0 when unknown), so the L3 per socket is the machine's own. */
+    private static void caches(VendorSpec.Cpu cpu, JsonNode caches, int machineSockets, List<InventoryCheck> out) {
         VendorSpec.Caches c = cpu.caches();
         if (c == null) {
             return;
@@ -123,8 +124,9 @@ public final class InventoryChecks {
             JsonNode l3 = find(caches, 3, null);
             Double perSocket = null;
             if (l3 != null && l3.path("sizeBytes").isNumber()) {
-                int instances = l3.path("instances").isNumber() ? l3.path("instances").asInt() : cpu.sockets();
-                perSocket = l3.path("sizeBytes").asDouble() * instances / cpu.sockets();
+                int sockets = machineSockets > 0 ? machineSockets : cpu.sockets();
+                int instances = l3.path("instances").isNumber() ? l3.path("instances").asInt() : sockets;
+                perSocket = l3.path("sizeBytes").asDouble() * instances / sockets;
             }
             out.add(cache("L3 per socket", c.l3MibPerSocket() * 1024 * 1024, perSocket, 0.01));
         }
