@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,7 +101,7 @@ public final class GoldenProfile {
         y.append("expected:\n");
         for (Entry e : entries) {
             y.append("  - metric: ").append(q(e.key().metric())).append('\n');
-            params(e.key(), y);
+            params(e.key(), "    ", y);
             y.append("    value: ").append(num(e.median())).append('\n');
             y.append("    unit: ").append(q(e.unit())).append('\n');
             if (e.acrossRuns() != null) {
@@ -116,9 +115,7 @@ public final class GoldenProfile {
         y.append("acceptance:\n  rules:\n");
         for (Entry e : entries) {
             y.append("    - metric: ").append(q(e.key().metric())).append('\n');
-            StringBuilder p = new StringBuilder();
-            params(e.key(), p);
-            y.append(p.toString().replace("\n    ", "\n      ").replaceFirst("^    ", "      "));
+            params(e.key(), "      ", y);
             double fraction = e.higherIsBetter() ? 1 - e.tolerance() : 1 + e.tolerance();
             y.append("      ").append(e.higherIsBetter() ? "min" : "max").append(": { share-of: expected, fraction: ")
                     .append(num(round3(fraction))).append(" }\n");
@@ -126,11 +123,11 @@ public final class GoldenProfile {
         return y.toString();
     }
 
-    private static void params(MetricKey key, StringBuilder y) {
+    private static void params(MetricKey key, String indent, StringBuilder y) {
         if (key.params().isEmpty()) {
             return;
         }
-        y.append("    params: {");
+        y.append(indent).append("params: {");
         List<String> parts = new ArrayList<>();
         key.params().forEach((k, v) -> parts.add(q(k) + ": " + q(v)));
         y.append(String.join(", ", parts)).append("}\n");
@@ -248,7 +245,7 @@ public final class GoldenProfile {
     }
 
     private static String pct(double f) {
-        return String.format(Locale.ROOT, "%.0f%%", f * 100);
+        return new java.math.BigDecimal(f * 100).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + "%";
     }
 
     /** A YAML double-quoted scalar: JSON's escaping is valid there. */

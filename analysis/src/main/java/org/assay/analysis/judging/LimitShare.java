@@ -31,30 +31,37 @@ public record LimitShare(Measurement measurement, SpecLimit limit, double share,
 
     static Optional<SpecLimit> limitFor(Measurement m, Profile profile) {
         SpecLimits limits = profile.limits();
+        return limitId(m, profile).flatMap(limits::get).map(l -> l.id().equals(SpecLimits.FP64_PEAK)
+                ? scaled(l, threads(m), profile.spec()) : l);
+    }
+
+    /**
+     * The id of the limit {@code m} runs against, whether or not this spec derives it: the limit
+     * a rule for the metric refers to, else the one for what the metric measures; empty for a
+     * metric no limit bounds (a latency, a count of primes).
+     */
+    public static Optional<String> limitId(Measurement m, Profile profile) {
+        SpecLimits limits = profile.limits();
         Optional<AcceptanceRule> rule = profile.acceptance().ruleFor(m.key());
         if (rule.isPresent()) {
             for (Bound b : new Bound[]{rule.get().min(), rule.get().max()}) {
                 if (b != null && b.kind() == Bound.Kind.SHARE_OF_LIMIT && limits.get(b.limit()).isPresent()) {
-                    return limits.get(b.limit());
+                    return Optional.of(b.limit());
                 }
             }
         }
         String metric = m.key().metric();
         if ("GFLOP/s".equals(m.unit())) {
-            int threads = threads(m);
-            if (threads == 1) {
-                return limits.get(SpecLimits.FP64_PEAK_ONE_CORE);
-            }
-            return limits.get(SpecLimits.FP64_PEAK).map(l -> scaled(l, threads, profile.spec()));
+            return Optional.of(threads(m) == 1 ? SpecLimits.FP64_PEAK_ONE_CORE : SpecLimits.FP64_PEAK);
         }
         if ("GB/s".equals(m.unit()) && (metric.startsWith("memory.bandwidth.") || metric.equals("memory.numa.bandwidth"))) {
-            return limits.get(SpecLimits.DRAM_BANDWIDTH);
+            return Optional.of(SpecLimits.DRAM_BANDWIDTH);
         }
         if (metric.startsWith("storage.") && "MB/s".equals(m.unit())) {
-            return limits.get(SpecLimits.STORAGE_BANDWIDTH);
+            return Optional.of(SpecLimits.STORAGE_BANDWIDTH);
         }
         if (metric.startsWith("network.") && "Gbit/s".equals(m.unit())) {
-            return limits.get(SpecLimits.NETWORK_BANDWIDTH);
+            return Optional.of(SpecLimits.NETWORK_BANDWIDTH);
         }
         return Optional.empty();
     }

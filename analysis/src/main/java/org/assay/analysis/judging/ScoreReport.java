@@ -15,9 +15,11 @@ import java.util.List;
  * profile expects and the run lacks, and each measured value as a share of its spec limit.
  */
 public record ScoreReport(String profileId, List<MetricScore> metrics, List<CategoryScore> categories,
-                          CategoryScore overall, List<Missing> missing, List<LimitShare> limitShares) {
+                          CategoryScore overall, List<Missing> missing, List<LimitShare> limitShares,
+                          List<NoLimit> limitsNotDerived) {
 
     public ScoreReport {
+        limitsNotDerived = List.copyOf(limitsNotDerived);
         metrics = List.copyOf(metrics);
         categories = List.copyOf(categories);
         missing = List.copyOf(missing);
@@ -43,6 +45,10 @@ public record ScoreReport(String profileId, List<MetricScore> metrics, List<Cate
 
     /** An expected result the run has no measurement for, and why. */
     public record Missing(MetricKey key, String why) {
+    }
+
+    /** A measured metric whose limit this spec does not derive, and what the spec lacks for it. */
+    public record NoLimit(MetricKey key, String limit, String why) {
     }
 
     /** Whether there is anything to score: a spec-only profile has no expected results, so only limit shares. */

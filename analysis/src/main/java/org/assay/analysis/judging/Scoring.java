@@ -68,7 +68,12 @@ public final class Scoring {
             overall = categoryScore("overall", meanOfLogs(logs, ses), logs.length);
         }
         List<LimitShare> shares = run.all().stream().map(m -> LimitShare.of(m, profile)).flatMap(Optional::stream).toList();
-        return new ScoreReport(profile.id(), rows, categories, overall, missing, shares);
+        List<ScoreReport.NoLimit> notDerived = new ArrayList<>();
+        for (Measurement m : run.all()) {
+            LimitShare.limitId(m, profile).filter(id -> profile.limits().get(id).isEmpty()).ifPresent(id -> notDerived.add(
+                    new ScoreReport.NoLimit(m.key(), id, profile.limits().missing().getOrDefault(id, "unknown limit"))));
+        }
+        return new ScoreReport(profile.id(), rows, categories, overall, missing, shares, notDerived);
     }
 
     /** {mean of logs, its standard error (NaN when any input has none)}. */

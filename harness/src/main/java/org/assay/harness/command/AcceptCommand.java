@@ -5,6 +5,7 @@ import org.assay.analysis.judging.Acceptance;
 import org.assay.analysis.judging.AcceptanceReport;
 import org.assay.analysis.judging.InventoryCheck;
 import org.assay.analysis.judging.JunitXml;
+import org.assay.analysis.judging.LimitShare;
 import org.assay.analysis.judging.OcptvOutput;
 import org.assay.analysis.judging.RuleVerdict;
 import org.assay.analysis.judging.RunMeasurements;
@@ -70,19 +71,20 @@ public final class AcceptCommand implements Callable<Integer> {
                     AssayVersion.current().describe(), "assay " + String.join(" ", CommandLineCapture.args()));
             JudgeInputs.writeWhole(ocptv, String.join("\n", OcptvOutput.lines(report, info, Clock.systemUTC())) + "\n");
         }
+        List<LimitShare> shares = measured.all().stream().map(m -> LimitShare.of(m, profile)).flatMap(java.util.Optional::stream).toList();
         if (output.json()) {
-            output.printJson(new AcceptView(report.verdict().toString(), report.exitCode(), report));
+            output.printJson(new AcceptView(report.verdict().toString(), report.exitCode(), report, shares));
         } else {
-            print(output.out(), report, profile);
+            print(output.out(), report, profile, shares);
         }
         return report.exitCode();
     }
 
-    /** What {@code --json} prints: the overall verdict, the exit status it gives, and every check. */
-    record AcceptView(String verdict, int exitCode, AcceptanceReport report) {
+    /** What {@code --json} prints: the overall verdict, the exit status it gives, every check, and the measured values as shares of their limits. */
+    record AcceptView(String verdict, int exitCode, AcceptanceReport report, List<LimitShare> limitShares) {
     }
 
-    private static void print(PrintWriter out, AcceptanceReport r, Profile profile) {
+    private static void print(PrintWriter out, AcceptanceReport r, Profile profile, List<LimitShare> shares) {
         out.println(r.run() + " against " + profile.id() + " (" + profile.kind() + ")");
         out.println();
         if (r.rules().isEmpty()) {
@@ -90,16 +92,23 @@ public final class AcceptCommand implements Callable<Integer> {
         } else {
             out.println("Rules:");
             TextTable t = new TextTable("  ");
-            t.row("verdict", "metric", "measured (99.9%)", "threshold", "margin", "why");
+            t.row("verdict", "metric", "measured (99.9%)", "threshold", "margin", "rule");
             for (RuleVerdict v : r.rules()) {
                 String measured = v.measured() == null ? "-" : Acceptance.describeValue(v.measured());
                 String threshold = v.threshold() == null ? "-" : v.bound() + " " + num(v.threshold());
                 String margin = v.margin() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", v.margin() * 100);
-                t.row(v.verdict().toString().toUpperCase(Locale.ROOT), v.key(), measured, threshold, margin, v.message());
+                t.row(v.verdict().toString().toUpperCase(Locale.ROOT), v.key(), measured, threshold, margin, v.rule());
             }
             t.print(out);
+            r.rules().stream().filter(v -> v.verdict() != Verdict.PASS)
+                    .forEach(v -> out.println("  " + v.key() + ": " + v.verdict() + ": " + v.message()));
         }
         out.println();
+        if (!shares.isEmpty()) {
+            out.println("Share of the spec's limits:");
+            shares.forEach(s -> out.println("  " + s.describe()));
+            out.println();
+        }
         List<InventoryCheck> inv = r.inventory();
         if (!inv.isEmpty()) {
             out.println("Inventory against the spec:");

@@ -44,7 +44,7 @@ public final class ScoreCommand implements Callable<Integer> {
         Bundle bundle = JudgeInputs.verifiedBundle(run);
         RunMeasurements measured = JudgeInputs.compatible(bundle, profile);
         ScoreReport report = Scoring.score(measured, profile);
-        if (!report.hasScore() && report.limitShares().isEmpty()) {
+        if (!report.hasScore() && report.limitShares().isEmpty() && report.limitsNotDerived().isEmpty()) {
             throw new UsageException("nothing to score: profile " + profile.id() + " expects none of the run's metrics"
                     + " and its spec gives no limit for them (assay profile show " + profile.id() + ")");
         }
@@ -79,7 +79,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     num(s.expected().value()) + " " + s.expected().unit(),
                     String.format(Locale.ROOT, "%.3f", s.ratio()) + (s.measured().higherIsBetter() ? "" : " (lower is better)")));
             m.print(out);
-            if (!r.limitShares().isEmpty()) {
+            if (!r.limitShares().isEmpty() || !r.limitsNotDerived().isEmpty()) {
                 out.println();
                 out.println("Share of the spec's limits:");
                 shares(out, r);
@@ -100,6 +100,8 @@ public final class ScoreCommand implements Callable<Integer> {
             out.println("  (no measured metric has a limit in this spec)");
         }
         r.limitShares().stream().map(LimitShare::describe).forEach(l -> out.println("  " + l));
+        r.limitsNotDerived().forEach(n -> out.println("  " + n.key() + ": no share, " + n.limit() + " is not derived ("
+                + n.why() + ")"));
     }
 
     private static String interval(ScoreReport.CategoryScore c) {
