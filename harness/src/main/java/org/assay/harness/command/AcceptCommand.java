@@ -71,7 +71,7 @@ public final class AcceptCommand implements Callable<Integer> {
                     AssayVersion.current().describe(), "assay " + String.join(" ", CommandLineCapture.args()));
             JudgeInputs.writeWhole(ocptv, String.join("\n", OcptvOutput.lines(report, info, Clock.systemUTC())) + "\n");
         }
-        List<LimitShare> shares = measured.all().stream().map(m -> LimitShare.of(m, profile)).flatMap(java.util.Optional::stream).toList();
+        List<LimitShare> shares = shares(measured, profile);
         if (output.json()) {
             output.printJson(new AcceptView(report.verdict().toString(), report.exitCode(), report, shares));
         } else {
@@ -84,7 +84,12 @@ public final class AcceptCommand implements Callable<Integer> {
     record AcceptView(String verdict, int exitCode, AcceptanceReport report, List<LimitShare> limitShares) {
     }
 
-    private static void print(PrintWriter out, AcceptanceReport r, Profile profile, List<LimitShare> shares) {
+    /** Every measured value a limit of the profile's spec bounds, as a share of it. */
+    static List<LimitShare> shares(RunMeasurements measured, Profile profile) {
+        return measured.all().stream().map(m -> LimitShare.of(m, profile)).flatMap(java.util.Optional::stream).toList();
+    }
+
+    static void print(PrintWriter out, AcceptanceReport r, Profile profile, List<LimitShare> shares) {
         out.println(r.run() + " against " + profile.id() + " (" + profile.kind() + ")");
         out.println();
         if (r.rules().isEmpty()) {

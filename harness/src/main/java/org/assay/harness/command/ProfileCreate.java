@@ -61,7 +61,9 @@ public final class ProfileCreate implements Callable<Integer> {
         try {
             ProfileLibrary.empty(ProfileCommand.metricCatalog()).addText(out.toString(), yaml);
         } catch (ProfileException e) {
-            throw new IllegalStateException("the profile made from the runs does not validate: " + e.getMessage(), e);
+            // A run of another Assay may hold a metric or unit this one does not know.
+            throw new UsageException("the profile made from the runs does not validate (runs of another Assay version?): "
+                    + e.getMessage());
         }
         JudgeInputs.writeWhole(out, yaml);
         var w = spec.commandLine().getOut();
