@@ -50,6 +50,17 @@ class GoldenProfileTest {
     }
 
     @Test
+    void aNoisyMetricsToleranceIsCappedSoAFortyPercentDropStillFails() {
+        Bundle x = Fixtures.bundle("x", run(30, 2.0), Fixtures.inventory());
+        Bundle y = Fixtures.bundle("y", run(60, 2.0), Fixtures.inventory());
+        GoldenProfile.Entry dgemm = GoldenProfile.entries(List.of(x, y)).get(0);
+        // sd of {30, 60} = 21.2, 3 x 21.2 / 45 = 141%: capped at 25%.
+        assertEquals(GoldenProfile.TOLERANCE_CAP, dgemm.tolerance(), 1e-12);
+        assertTrue(dgemm.capped());
+        assertTrue(GoldenProfile.yaml("noisy", List.of(x, y), List.of("x", "y")).contains("tolerance 25% (capped"));
+    }
+
+    @Test
     void theProfileValidatesAndItsSourceRunPasses() {
         Profile p = golden();
         assertEquals(3, p.expected().size());
