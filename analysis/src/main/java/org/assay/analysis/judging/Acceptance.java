@@ -99,7 +99,8 @@ public final class Acceptance {
                 .orElse(sides.get(0));
         Integer more = null;
         String moreUnit = null;
-        String message = decisive.why();
+        String message = decisive.why() + sides.stream().filter(x -> x != decisive && x.verdict() == Verdict.NOT_CHECKED)
+                .map(x -> "; " + x.why()).collect(java.util.stream.Collectors.joining());
         if (decisive.verdict() == Verdict.INCONCLUSIVE && m.halfWidth() != null) {
             double d = Math.abs(m.value() - decisive.threshold());
             if (d > 0) {

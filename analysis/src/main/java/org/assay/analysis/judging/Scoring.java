@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scores a run against a profile. Each expected result the run measured gives a ratio r
+ * Scores a run against a profile. Each measurement with an expected result (the one with the
+ * same key, else the most specific whose key covers it) gives a ratio r
  * (measured / expected; expected / measured where lower is better). A category's score is
  * 1000 x the geometric mean of its ratios, exp(mean(log r)); the overall score is the geometric
  * mean of the category scores, so each category weighs the same however many metrics it has.
@@ -31,17 +32,24 @@ public final class Scoring {
 
     public static ScoreReport score(RunMeasurements run, Profile profile) {
         List<ScoreReport.MetricScore> rows = new ArrayList<>();
-        List<ScoreReport.Missing> missing = new ArrayList<>();
-        for (ExpectedResult e : profile.expected()) {
-            List<Measurement> found = run.matching(e.key());
-            if (found.isEmpty()) {
-                missing.add(new ScoreReport.Missing(e.key(), run.whyMissing(e.key())));
+        java.util.Set<ExpectedResult> used = new java.util.HashSet<>();
+        // Each measurement against its most specific expected result, so an entry without
+        // parameters beside one with them does not count a measurement twice.
+        for (Measurement m : run.all()) {
+            Optional<ExpectedResult> expected = Acceptance.expectedFor(profile, m.key());
+            if (expected.isEmpty()) {
                 continue;
             }
-            for (Measurement m : found) {
-                double ratio = m.higherIsBetter() ? m.value() / e.value() : e.value() / m.value();
-                Double se = m.standardError() == null ? null : m.standardError() / m.value();
-                rows.add(new ScoreReport.MetricScore(m.key(), m.key().category(), m, e, ratio, se));
+            ExpectedResult e = expected.get();
+            used.add(e);
+            double ratio = m.higherIsBetter() ? m.value() / e.value() : e.value() / m.value();
+            Double se = m.standardError() == null ? null : m.standardError() / m.value();
+            rows.add(new ScoreReport.MetricScore(m.key(), m.key().category(), m, e, ratio, se));
+        }
+        List<ScoreReport.Missing> missing = new ArrayList<>();
+        for (ExpectedResult e : profile.expected()) {
+            if (!used.contains(e) && run.matching(e.key()).isEmpty()) {
+                missing.add(new ScoreReport.Missing(e.key(), run.whyMissing(e.key())));
             }
         }
         Map<String, List<ScoreReport.MetricScore>> byCategory = new LinkedHashMap<>();

@@ -64,6 +64,17 @@ class ScoringTest {
     }
 
     @Test
+    void aMeasurementCountsOnceAgainstItsMostSpecificExpectedResult() {
+        String generic = Fixtures.BOX.replace("expected:\n", "expected:\n  - { metric: cpu.dgemm, value: 1000, unit: GFLOP/s }\n");
+        Profile p = Fixtures.profile("lab-box", Fixtures.BASE, generic);
+        ScoreReport r = Scoring.score(RunMeasurements.of(Fixtures.run()), p);
+        assertEquals(4, r.metrics().size());
+        assertEquals(1000 * Math.sqrt(1.1 * 0.92), r.categories().get(0).score(), 1e-9);
+        // the generic entry covers both DGEMMs, each of which has its own: it is neither used nor missing
+        assertEquals(1, r.missing().size());
+    }
+
+    @Test
     void theTableHasOneRowPerScoredMetric() {
         var t = report.table();
         assertEquals(4, t.rowCount());
