@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Make a golden-machine profile from runs of one machine: per metric the median, the spread "
-                + "across and within runs, a tolerance from that spread (at least 5%), the inventory as its spec.",
+                + "across and within runs, a tolerance from that spread (5%% to 25%%), the inventory as its spec.",
                 "Exit status: 0 written, 2 bad input (nothing written)."})
 public final class ProfileCreate implements Callable<Integer> {
 
