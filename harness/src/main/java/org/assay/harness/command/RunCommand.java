@@ -96,8 +96,8 @@ public final class RunCommand implements Callable<Integer> {
     double probeRate;
 
     @Option(names = "--precision", paramLabel = "PCT",
-            description = "Measure each invocation until the half-width of its 99.9% interval is at most PCT of its "
-                    + "score (e.g. 1%), adding forks, or until --max-time is spent. Default: 1% for the thorough "
+            description = "Measure each invocation until the half-width of its 99.9%% interval is at most PCT of its "
+                    + "score (e.g. 1%%), adding forks, or until --max-time is spent. Default: 1%% for the thorough "
                     + "suite, none otherwise; 'none' turns it off.")
     String precisionOption;
 
