@@ -9,6 +9,7 @@
  *
  * <p>Uses {@code org.assay.results}, Tablesaw and commons-math3, nothing of the harness, the workloads or the
  * probes, so that anything that reads bundles (a comparison, a report, an exporter) can build on
- * it. The module depends on {@code profiles} too, which has no code yet.
+ * it. Judging a run against a baseline profile (scores, acceptance, golden profiles) is in
+ * {@code org.assay.analysis.judging}, the one part that uses {@code profiles}.
  */
 package org.assay.analysis;

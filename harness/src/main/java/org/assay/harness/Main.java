@@ -1,11 +1,13 @@
 package org.assay.harness;
 
+import org.assay.harness.command.AcceptCommand;
 import org.assay.harness.command.CommandLineCapture;
 import org.assay.harness.command.InventoryCommand;
 import org.assay.harness.command.ListCommand;
 import org.assay.harness.command.ProbesCommand;
 import org.assay.harness.command.ProfileCommand;
 import org.assay.harness.command.RunCommand;
+import org.assay.harness.command.ScoreCommand;
 import org.assay.harness.command.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,15 +15,17 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The {@code assay} command. Exit status: 0 success, 1 a measurement or verification failed,
- * 2 bad input (one line saying what was wrong and what would be right; nothing written).
+ * The {@code assay} command. Exit status: 0 success, 1 a measurement or verification failed (for
+ * {@code accept}: a check failed), 2 bad input (one line saying what was wrong and what would be
+ * right; nothing written), 3 ({@code accept} only) nothing failed but something is inconclusive.
  */
 @Command(name = "assay",
         mixinStandardHelpOptions = true,
         versionProvider = AssayVersion.Provider.class,
         description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
         subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class, ProbesCommand.class,
-                VerifyCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
+                VerifyCommand.class, ProfileCommand.class, ScoreCommand.class, AcceptCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;

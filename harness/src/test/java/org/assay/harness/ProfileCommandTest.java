@@ -148,6 +148,6 @@ class ProfileCommandTest {
 
     @Test
     void profileWithoutASubcommandIsRefused() {
-        assertRefused(CliCapture.run("profile"), "missing subcommand; expected list or show");
+        assertRefused(CliCapture.run("profile"), "missing subcommand; expected list, show or create");
     }
 }

@@ -47,7 +47,8 @@ public record Bound(Kind kind, double value, String unit, String limit) {
         };
     }
 
+    /** Rounded to 6 significant digits, so a fraction of 0.906 prints as 90.6%, not 90.60000000000001%. */
     private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return SpecLimits.number(v);
     }
 }

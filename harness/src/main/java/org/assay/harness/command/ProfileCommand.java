@@ -9,9 +9,7 @@ import org.assay.profiles.AcceptanceRule;
 import org.assay.profiles.AcceptanceRules;
 import org.assay.profiles.ExpectedResult;
 import org.assay.profiles.MetricCatalog;
-import org.assay.profiles.NearestName;
 import org.assay.profiles.Profile;
-import org.assay.profiles.ProfileException;
 import org.assay.profiles.ProfileLibrary;
 import org.assay.profiles.SpecLimit;
 import org.assay.profiles.SpecLimits;
@@ -22,8 +20,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +33,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = "Baseline profiles: what a CPU, an instance type or a golden machine should deliver.",
-        subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.ShowProfile.class})
+        subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.ShowProfile.class, ProfileCreate.class})
 public final class ProfileCommand implements Callable<Integer> {
 
     /**
@@ -48,7 +44,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("missing subcommand; expected list or show (assay profile --help)");
+        throw new UsageException("missing subcommand; expected list, show or create (assay profile --help)");
     }
 
     /** Every metric a profile may name: the registered workloads and the derived results. */
@@ -107,26 +103,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Profile profile;
-            try {
-                ProfileLibrary library = shipped();
-                String id = target;
-                if (looksLikeFile(target)) {
-                    Path file = pathOf(target);
-                    if (!Files.isRegularFile(file)) {
-                        throw new UsageException("no such profile file: " + target
-                                + " (a shipped profile is named by its id; assay profile list shows them)");
-                    }
-                    id = library.addFile(file);
-                } else if (!library.contains(target)) {
-                    throw new UsageException("unknown profile '" + target + "'"
-                            + NearestName.suggest(target, library.ids()).map(n -> " (did you mean '" + n + "'?)").orElse("")
-                            + "; assay profile list shows the shipped ones, or give a .yaml file");
-                }
-                profile = library.resolve(id);
-            } catch (ProfileException e) {
-                throw new UsageException(e.getMessage());
-            }
+            Profile profile = JudgeInputs.profile(target);
             SpecLimits limits = profile.limits();
             if (output.json()) {
                 output.printJson(new ProfileView(profile, limits.all(), limits.missing()));
@@ -134,19 +111,6 @@ public final class ProfileCommand implements Callable<Integer> {
             }
             print(output.out(), profile, limits);
             return Main.EXIT_OK;
-        }
-
-        private static boolean looksLikeFile(String target) {
-            return target.endsWith(".yaml") || target.endsWith(".yml") || target.contains("/")
-                    || target.contains(java.io.File.separator) || Files.isRegularFile(pathOf(target));
-        }
-
-        private static Path pathOf(String target) {
-            try {
-                return Path.of(target);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new UsageException("not a profile id or file name: " + e.getMessage());
-            }
         }
 
         private static void print(PrintWriter out, Profile p, SpecLimits limits) {

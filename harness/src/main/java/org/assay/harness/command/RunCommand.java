@@ -12,6 +12,11 @@ import org.assay.harness.plan.ParamOverrides;
 import org.assay.harness.plan.PlanEntry;
 import org.assay.harness.plan.RunPlanner;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assay.analysis.judging.Acceptance;
+import org.assay.analysis.judging.AcceptanceReport;
+import org.assay.analysis.judging.RunMeasurements;
+import org.assay.profiles.Profile;
+import org.assay.results.Bundle;
 import org.assay.results.BundleException;
 import org.assay.results.BundleWriter;
 import org.assay.results.EnvironmentCheck;
@@ -91,15 +96,24 @@ public final class RunCommand implements Callable<Integer> {
     double probeRate;
 
     @Option(names = "--precision", paramLabel = "PCT",
-            description = "Measure each invocation until the half-width of its 99.9% interval is at most PCT of its "
-                    + "score (e.g. 1%), adding forks, or until --max-time is spent. Default: 1% for the thorough "
+            description = "Measure each invocation until the half-width of its 99.9%% interval is at most PCT of its "
+                    + "score (e.g. 1%%), adding forks, or until --max-time is spent. Default: 1%% for the thorough "
                     + "suite, none otherwise; 'none' turns it off.")
     String precisionOption;
+
+    @Option(names = "--profile", paramLabel = "ID|FILE",
+            description = "Judge the run against this profile when it ends (as 'assay accept' does; the exit status is "
+                    + "accept's). Without --only, runs the workloads the profile's expected results and rules name "
+                    + "(every workload for a spec-only profile), at the suite's sizes.")
+    String profileName;
 
     @Option(names = "--max-time", paramLabel = "DURATION",
             description = "Wall time each invocation may take towards --precision, e.g. 20s, 5m (default: "
                     + "3 x its planned estimate).")
     String maxTimeOption;
+
+    /** The bundle directory of this run, for {@link #judge}. */
+    private Path lastBundle;
 
     @Override
     public Integer call() throws Exception {
@@ -113,9 +127,11 @@ public final class RunCommand implements Callable<Integer> {
         Path rootDir = root.directory();
         Suite suite = parseSuite();
         PrecisionGoal goal = PrecisionOptions.parse(precisionOption, maxTimeOption, suite, smoke);
-        List<Workload> workloads = selectWorkloads(suite);
+        Profile profile = profileName == null ? null : JudgeInputs.profile(profileName);
+        List<Workload> workloads = only == null && profile != null ? ProfileWorkloads.of(profile) : selectWorkloads(suite);
         try (MachineFacts facts = MachineFacts.read(rootDir, cpus, smt)) {
-            return run(suite, workloads, facts, goal);
+            int status = run(suite, workloads, facts, goal);
+            return profile == null || dryRun ? status : judge(profile, status);
         }
     }
 
@@ -125,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
                 ParamOverrides.parse(paramOptions));
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);
+        lastBundle = dir;
 
         PrintWriter console = output.out();
         if (dryRun) {
@@ -174,6 +191,17 @@ public final class RunCommand implements Callable<Integer> {
         console.flush();
         boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);
         return anyFailed || results.size() < plan.size() ? Main.EXIT_FAILED : Main.EXIT_OK;
+    }
+
+    /** The bundle just written judged against {@code profile}: a failed invocation still exits 1, else accept's status. */
+    private int judge(Profile profile, int runStatus) {
+        Bundle bundle = JudgeInputs.verifiedBundle(lastBundle);
+        AcceptanceReport report = Acceptance.judge(lastBundle.toString(), RunMeasurements.of(bundle),
+                bundle.manifest().inventory(), profile);
+        PrintWriter console = output.out();
+        console.println();
+        AcceptCommand.print(console, report, profile, AcceptCommand.shares(RunMeasurements.of(bundle), profile));
+        return runStatus == Main.EXIT_FAILED ? Main.EXIT_FAILED : report.exitCode();
     }
 
     private Suite parseSuite() {
