@@ -1,0 +1,13 @@
+package org.assay.analysis.compare;
+
+import java.util.List;
+
+/**
+ * What {@link Comparison} found: the columns in order, the baseline, the settings used, one entry
+ * per compared metric, the geometric means per category and over all metrics, and the metrics
+ * left out with the reason.
+ */
+public record ComparisonResult(List<String> columns, String baseline, CompareSettings settings,
+                               List<MetricComparison> metrics, List<CategorySummary> categories,
+                               CategorySummary overall, List<String> skipped) {
+}
