@@ -1,6 +1,5 @@
 package org.assay.analysis.compare;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.assay.results.Bundle;
 import org.assay.results.InvocationResult;
 import org.assay.results.Status;
@@ -214,7 +213,6 @@ public final class Comparison {
     }
 
     private CategorySummary summary(String category, List<MetricComparison> metrics) {
-        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.5 + settings.confidence() / 2);
         List<GeometricMean> means = new ArrayList<>();
         for (RunColumn c : columns) {
             if (c == baseline) {
@@ -222,6 +220,7 @@ public final class Comparison {
             }
             double sumLog = 0;
             double sumVar = 0;
+            double sumVarSquaredPerDf = 0;
             int k = 0;
             for (MetricComparison m : metrics) {
                 Estimate x = m.estimates().get(c.name());
@@ -232,8 +231,11 @@ public final class Comparison {
                 double logRatio = Math.log(x.mean() / y.mean());
                 sumLog += m.higherIsBetter() ? logRatio : -logRatio;
                 // Delta method: var(log mean) = var(mean) / mean^2; a side without spread adds none.
-                sumVar += (x.hasSpread() ? x.varianceOfMean() / (x.mean() * x.mean()) : 0)
-                        + (y.hasSpread() ? y.varianceOfMean() / (y.mean() * y.mean()) : 0);
+                double vx = x.hasSpread() ? x.varianceOfMean() / (x.mean() * x.mean()) : 0;
+                double vy = y.hasSpread() ? y.varianceOfMean() / (y.mean() * y.mean()) : 0;
+                sumVar += vx + vy;
+                sumVarSquaredPerDf += (x.hasSpread() ? vx * vx / x.degreesOfFreedom() : 0)
+                        + (y.hasSpread() ? vy * vy / y.degreesOfFreedom() : 0);
                 k++;
             }
             if (k == 0) {
@@ -241,6 +243,10 @@ public final class Comparison {
             }
             double mean = sumLog / k;
             double sd = Math.sqrt(sumVar) / k;
+            // Student's t with Welch–Satterthwaite degrees of freedom of the summed variances: with a
+            // few runs per column a normal quantile would claim far more certainty than there is.
+            double df = sumVarSquaredPerDf == 0 ? Double.POSITIVE_INFINITY : sumVar * sumVar / sumVarSquaredPerDf;
+            double z = RatioTest.studentQuantile(0.5 + settings.confidence() / 2, df);
             means.add(new GeometricMean(c.name(), Math.exp(mean), Math.exp(mean - z * sd), Math.exp(mean + z * sd), k));
         }
         return new CategorySummary(category, means, categoryWinner(means));

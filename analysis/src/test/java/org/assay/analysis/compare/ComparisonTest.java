@@ -1,6 +1,5 @@
 package org.assay.analysis.compare;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,9 +220,12 @@ class ComparisonTest {
         assertEquals("cpu", cpu.category());
         GeometricMean g = cpu.means().get(0);
         assertEquals(Math.sqrt(1.2 * 1.01), g.value(), 1e-12);
-        // var(log ratio) by the delta method: 0.5/120^2 + 0.5/100^2 and 0.5/101^2 + 0.5/100^2
+        // var(log ratio) by the delta method, t with Satterthwaite's df: 0.5/120^2 + 0.5/100^2 and 0.5/101^2 + 0.5/100^2
         double var = (0.5 / 14400 + 0.5 / 10000 + 0.5 / 10201 + 0.5 / 10000) / 4;
-        double z = new NormalDistribution().inverseCumulativeProbability(0.975);
+        double[] v = {0.5 / 14400, 0.5 / 10000, 0.5 / 10201, 0.5 / 10000};
+        double sum = v[0] + v[1] + v[2] + v[3];
+        double df = sum * sum / ((v[0] * v[0] + v[1] * v[1] + v[2] * v[2] + v[3] * v[3]) / 4);
+        double z = new TDistribution(df).inverseCumulativeProbability(0.975);
         assertEquals(Math.exp(Math.log(g.value()) - z * Math.sqrt(var)), g.low(), 1e-12);
         assertEquals(Math.exp(Math.log(g.value()) + z * Math.sqrt(var)), g.high(), 1e-12);
         assertEquals("b", cpu.winner());
