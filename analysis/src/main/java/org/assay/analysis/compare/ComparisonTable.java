@@ -142,7 +142,7 @@ public final class ComparisonTable {
             return "-";
         }
         double a = Math.abs(v);
-        if (a != 0 && (a >= 1e6 || a < 1e-3)) {
+        if (a != 0 && (a >= 1e5 || a < 1e-3)) {
             return String.format(Locale.ROOT, "%.4g", v);
         }
         return String.format(Locale.ROOT, a >= 100 ? "%.1f" : "%.4g", v);
