@@ -87,7 +87,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<RunColumn> columns = RunColumn.of(bundles, !noGroup);
             RunColumn base = baseline == null ? columns.get(0)
                     : columns.stream().filter(c -> c.contains(baseline)).findFirst().orElseThrow();
-            CompareSettings settings = new CompareSettings(noiseFraction, 0.05, 0.95, prices(columns));
+            CompareSettings settings = new CompareSettings(noiseFraction, 0.05, 0.95, prices(prices, columns));
             result = Comparison.compare(columns, base, settings);
         } catch (CompareInputException e) {
             throw new UsageException(e.getMessage());
@@ -128,7 +128,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.println("(" + ComparisonMarkdown.method(r) + " * = winner.)");
     }
 
-    private Map<String, Double> prices(List<RunColumn> columns) {
+    /** Each {@code NAME=USD/h} resolved to the column NAME names; a name not among the runs is refused. */
+    static Map<String, Double> prices(List<String> prices, List<RunColumn> columns) {
         Map<String, Double> byColumn = new LinkedHashMap<>();
         for (String p : prices) {
             Matcher m = PRICE.matcher(p.strip());
