@@ -66,6 +66,17 @@ class CompareCliTest {
     }
 
     @Test
+    void aProfileGivesThePrice() throws IOException {
+        // aws-c7a.2xlarge states 0.41056 USD/h: 120 / 0.41056 per USD/h
+        CliCapture c = CliCapture.run("compare", slow().toString(), fast().toString(), "--price", "fast=aws-c7a.2xlarge",
+                "--csv");
+        assertEquals(0, c.exitCode(), c.err());
+        String fastRow = c.out().split("\n")[2];
+        double perDollar = Double.parseDouble(fastRow.split(",")[18]);
+        assertEquals(120 / 0.41056, perDollar, 1e-9);
+    }
+
+    @Test
     void baselineOptionChoosesTheReference() throws IOException {
         Path s = slow();
         CliCapture c = CliCapture.run("compare", s.toString(), fast().toString(), "--baseline", tmp.resolve("fast").toString(),
@@ -106,6 +117,10 @@ class CompareCliTest {
         assertEquals(2, price.exitCode());
         assertEquals(1, price.err().strip().split("\n").length, price.err());
         assertTrue(price.err().contains("m7i.large is not among the runs"), price.err());
+
+        CliCapture badPrice = CliCapture.run("compare", s.toString(), f.toString(), "--price", "fast=cheap");
+        assertEquals(2, badPrice.exitCode());
+        assertTrue(badPrice.err().contains("cheap is neither a price"), badPrice.err());
 
         CliCapture none = CliCapture.run("compare", s.toString(), other.toString());
         assertEquals(2, none.exitCode());

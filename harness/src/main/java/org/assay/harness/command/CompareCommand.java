@@ -10,6 +10,9 @@ import org.assay.analysis.compare.RunColumn;
 import org.assay.analysis.compare.VerifiedBundles;
 import org.assay.harness.Main;
 import org.assay.harness.UsageException;
+import org.assay.profiles.ProfileException;
+import org.assay.profiles.ProfileLibrary;
+import org.assay.profiles.VendorSpec;
 import org.assay.results.Bundle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
 public final class CompareCommand implements Callable<Integer> {
 
     private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)%?");
-    private static final Pattern PRICE = Pattern.compile("(.+)=\\$?([0-9]+(?:\\.[0-9]+)?)(?:/h)?");
+    private static final Pattern PRICE = Pattern.compile("\\$?([0-9]+(?:\\.[0-9]+)?)(?:/h)?");
 
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "Bundle directories (verified before use).")
     List<Path> runs;
@@ -50,8 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
     String noise;
 
     @Option(names = "--price", paramLabel = "NAME=USD/h",
-            description = "Price per hour of a column (its run directory or machine name), e.g. --price m7i.large=0.1008; "
-                    + "gives performance per dollar (repeatable).")
+            description = "Price per hour of a column (its run directory or machine name), e.g. --price m7i.large=0.1008, "
+                    + "or a profile's price, e.g. --price box=aws-m7i.2xlarge; gives performance per dollar (repeatable).")
     List<String> prices = new ArrayList<>();
 
     @Option(names = "--no-group", description = "Give every run its own column, even runs of one machine class.")
@@ -128,22 +131,55 @@ public final class CompareCommand implements Callable<Integer> {
         out.println("(" + ComparisonMarkdown.method(r) + " * = winner.)");
     }
 
-    /** Each {@code NAME=USD/h} resolved to the column NAME names; a name not among the runs is refused. */
+    /**
+     * Each {@code NAME=USD/h} (or {@code NAME=PROFILE}, a profile with a price per hour) resolved to
+     * the column NAME names; a name not among the runs is refused.
+     */
     static Map<String, Double> prices(List<String> prices, List<RunColumn> columns) {
         Map<String, Double> byColumn = new LinkedHashMap<>();
         for (String p : prices) {
-            Matcher m = PRICE.matcher(p.strip());
-            if (!m.matches() || !(Double.parseDouble(m.group(2)) > 0)) {
-                throw new UsageException("--price " + p + ": give NAME=USD per hour, e.g. --price m7i.large=0.1008");
+            int eq = p.lastIndexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new UsageException("--price " + p + ": give NAME=USD per hour or NAME=PROFILE, "
+                        + "e.g. --price m7i.large=0.1008 or --price box=aws-m7i.2xlarge");
             }
-            String name = m.group(1);
+            String name = p.substring(0, eq).strip();
+            String value = p.substring(eq + 1).strip();
+            Matcher m = PRICE.matcher(value);
+            double perHour;
+            if (m.matches()) {
+                perHour = Double.parseDouble(m.group(1));
+                if (!(perHour > 0)) {
+                    throw new UsageException("--price " + p + ": a price per hour must be above 0");
+                }
+            } else {
+                perHour = profilePrice(p, value);
+            }
             RunColumn col = columns.stream().filter(c -> c.answersTo(name)).findFirst()
                     .orElseThrow(() -> new UsageException("--price " + p + ": " + name + " is not among the runs; "
                             + "name a column, a run directory or a machine: "
                             + String.join(", ", columns.stream().map(RunColumn::name).toList())));
-            byColumn.put(col.name(), Double.parseDouble(m.group(2)));
+            byColumn.put(col.name(), perHour);
         }
         return byColumn;
+    }
+
+    private static double profilePrice(String option, String id) {
+        ProfileLibrary library = ProfileCommand.shipped();
+        if (!library.contains(id)) {
+            throw new UsageException("--price " + option + ": " + id + " is neither a price (e.g. 0.1008) nor a "
+                    + "profile; assay profile list shows the shipped ones");
+        }
+        try {
+            VendorSpec spec = library.resolve(id).spec();
+            if (spec == null || spec.price() == null || spec.price().perHour() == null) {
+                throw new UsageException("--price " + option + ": profile " + id + " states no price per hour; "
+                        + "give one, e.g. --price NAME=0.1008");
+            }
+            return spec.price().perHour();
+        } catch (ProfileException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static double noiseFraction(String text) {
