@@ -36,10 +36,13 @@ public final class MarkdownReport {
         return sb.toString();
     }
 
-    /** One run's section, also the whole of a bundle's summary.md. */
+    /**
+     * A bundle's {@code summary.md}: its section of the report. It is written before
+     * {@code SHA256SUMS} (so the sums cover it), hence without the checksum, which it cannot hold.
+     */
     public static String summary(Bundle b) throws IOException {
         StringBuilder sb = new StringBuilder();
-        run(sb, b.manifest().host() + " — " + b.dir().getFileName(), b, null);
+        run(sb, "Assay run: " + b.manifest().host() + " — " + b.dir().getFileName(), b, null);
         return sb.toString();
     }
 
@@ -78,7 +81,8 @@ public final class MarkdownReport {
         }
         sb.append("\n**Reproduce:** `").append(RunFacts.command(b).replace("`", "'")).append("`")
                 .append(m.commit() == null ? "" : " at commit " + cell(m.commit())).append("\n\n")
-                .append("**Bundle checksum** (SHA-256 of SHA256SUMS): `").append(RunFacts.checksum(b)).append("`\n\n");
+                .append(RunFacts.checksum(b) == null ? "Check the bundle with `assay verify " + cell(b.dir().toString()) + "`.\n"
+                        : "**Bundle checksum** (SHA-256 of SHA256SUMS): `" + RunFacts.checksum(b) + "`\n\n");
     }
 
     private static String number(Double v) {
