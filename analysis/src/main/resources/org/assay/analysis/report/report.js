@@ -150,7 +150,7 @@
       });
     });
     var o = base(title);
-    o.grid = { left: 330, right: 130, top: 44, bottom: 40 };
+    o.grid = { left: 330, right: 220, top: 44, bottom: 40 };
     o.tooltip = { trigger: 'item', confine: true };
     o.yAxis = { type: 'category', data: cats, inverse: true, axisLabel: { width: 310, overflow: 'truncate' } };
     o.xAxis = { type: 'value', min: 0 };
