@@ -35,8 +35,43 @@ public record MetricId(String metric, String params, int threads) implements Com
     public int compareTo(MetricId o) {
         int c = metric.compareTo(o.metric);
         if (c == 0) {
-            c = params.compareTo(o.params);
+            c = natural(params, o.params);
         }
         return c != 0 ? c : Integer.compare(threads, o.threads);
+    }
+
+    /** Digits compared as numbers, so a sweep lists 16384 before 262144 (a plain string order would not). */
+    static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = i;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                int ej = j;
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int c = new java.math.BigInteger(a.substring(i, ei)).compareTo(new java.math.BigInteger(b.substring(j, ej)));
+                if (c != 0) {
+                    return c;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        // "n=064" and "n=64" are equal as numbers but not as keys: keep the order consistent with equals
+        return c != 0 ? c : a.compareTo(b);
     }
 }

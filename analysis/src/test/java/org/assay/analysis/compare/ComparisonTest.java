@@ -242,6 +242,15 @@ class ComparisonTest {
     }
 
     @Test
+    void metricsAreListedWithNumbersInNumericOrder() {
+        MetricId small = new MetricId("memory.latency.chase", "workingSetBytes=65536", 1);
+        MetricId large = new MetricId("memory.latency.chase", "workingSetBytes=262144", 1);
+        assertTrue(small.compareTo(large) < 0);
+        assertTrue(new MetricId("cpu.x", "n=64", 2).compareTo(new MetricId("cpu.x", "n=64", 1)) > 0);
+        assertEquals(0, new MetricId("cpu.x", "n=64", 1).compareTo(new MetricId("cpu.x", "n=64", 1)));
+    }
+
+    @Test
     void holmAdjustsStepDown() {
         double[] adj = Holm.adjust(new double[]{0.01, 0.04, 0.03, Double.NaN, 0.005});
         // sorted 0.005, 0.01, 0.03, 0.04 with m = 4: 0.02, 0.03, 0.06, max(0.06, 0.04) = 0.06
