@@ -120,7 +120,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (List<String> row : ComparisonTable.display(r)) {
             t.row(row.toArray());
         }
-        t.lines().forEach(out::println);
+        t.lines().forEach(l -> out.println(l.stripTrailing()));
         out.println();
         out.println("Geometric means of the ratios (above 1 is better than the baseline), 95% interval:");
         ComparisonTable.categories(r).forEach(l -> out.println("  " + l));
