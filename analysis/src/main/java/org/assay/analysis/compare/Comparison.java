@@ -161,7 +161,19 @@ public final class Comparison {
         }
         CategorySummary overall = summary("all", metrics);
         return new ComparisonResult(columns.stream().map(RunColumn::name).toList(), baseline.name(), settings,
-                metrics, categories, overall, List.copyOf(skipped));
+                metrics, categories, overall, List.copyOf(skipped), warnings());
+    }
+
+    /** "run: check: warning" for every pre-flight warning of every run compared. */
+    private List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        for (RunColumn c : columns) {
+            for (Bundle b : c.runs()) {
+                b.manifest().environment().stream().filter(e -> e.warning() != null)
+                        .forEach(e -> out.add(RunColumn.dirName(b) + ": " + e.name() + ": " + e.warning()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** One run: its iterations. Several runs of the class: one value per run, the run's mean. */

@@ -20,6 +20,12 @@ public final class ComparisonMarkdown {
         for (String line : ComparisonTable.categories(r)) {
             sb.append("- ").append(cell(line)).append("\n");
         }
+        if (!r.warnings().isEmpty()) {
+            sb.append("\n### Measured under warnings\n\n");
+            for (String line : r.warnings()) {
+                sb.append("- ").append(cell(line)).append("\n");
+            }
+        }
         if (!r.skipped().isEmpty()) {
             sb.append("\n### Not compared\n\n");
             for (String line : r.skipped()) {

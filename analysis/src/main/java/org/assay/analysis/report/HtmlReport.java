@@ -92,6 +92,10 @@ public final class HtmlReport {
         for (String line : ComparisonTable.categories(c)) {
             b.append("<li>").append(Html.text(line)).append("</li>");
         }
+        b.append("</ul>\n<ul class=\"warn\">");
+        for (String line : c.warnings()) {
+            b.append("<li>measured under a warning: ").append(Html.text(line)).append("</li>");
+        }
         b.append("</ul>\n<p class=\"note\">").append(Html.text(org.assay.analysis.compare.ComparisonMarkdown.method(c)))
                 .append("</p></section>\n");
     }

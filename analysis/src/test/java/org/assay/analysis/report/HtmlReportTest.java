@@ -77,6 +77,7 @@ class HtmlReportTest {
         assertTrue(html.contains("data-chart=\"comparison\""));
         assertTrue(html.contains("data-chart=\"perDollar\""));
         assertTrue(html.contains("<td class=\"better\">better</td>"));
+        assertTrue(html.contains("<li>measured under a warning: a: os.loadavg: load &lt;high&gt; &amp; rising</li>"), html);
     }
 
     @Test

@@ -124,6 +124,10 @@ public final class CompareCommand implements Callable<Integer> {
         out.println();
         out.println("Geometric means of the ratios (above 1 is better than the baseline), 95% interval:");
         ComparisonTable.categories(r).forEach(l -> out.println("  " + l));
+        if (!r.warnings().isEmpty()) {
+            out.println("Measured under warnings (a loaded or misconfigured host makes runs of one machine differ):");
+            r.warnings().forEach(l -> out.println("  " + l));
+        }
         if (!r.skipped().isEmpty()) {
             out.println("Not compared:");
             r.skipped().forEach(l -> out.println("  " + l));
