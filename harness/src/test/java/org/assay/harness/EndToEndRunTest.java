@@ -67,6 +67,9 @@ class EndToEndRunTest {
                     r.invocationId() + " " + r.settings().get("jvmArgs"));
         }
         assertTrue(BundleVerifier.verify(out).ok());
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.startsWith("## Assay run: "), summary);
+        assertTrue(summary.contains("| memory.bandwidth.triad | "), "every result in the markdown summary");
         assertEquals(List.of(), BundleFieldSet.differences(out), "the bundle's files and fields are those of bundle-fields.txt");
         // the comparison can fail: a renamed field is named both as missing and as unknown
         Path renamed = tmp.resolve("renamed");

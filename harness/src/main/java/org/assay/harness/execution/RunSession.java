@@ -1,8 +1,11 @@
 package org.assay.harness.execution;
 
+import org.assay.analysis.report.MarkdownReport;
 import org.assay.harness.derived.LevelResults;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
+import org.assay.results.Bundle;
+import org.assay.results.BundleReader;
 import org.assay.results.BundleWriter;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
@@ -12,6 +15,7 @@ import org.assay.results.Status;
 import org.assay.results.Termination;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,6 +35,9 @@ import java.util.stream.Stream;
  * termination {@code interrupted}, SHA256SUMS written) the main thread writes nothing more.
  */
 public final class RunSession {
+
+    /** The run in markdown, beside the bundle's data files. */
+    public static final String SUMMARY_MD = "summary.md";
 
     private final BundleWriter writer;
     private final List<PlanEntry> plan;
@@ -194,8 +201,23 @@ public final class RunSession {
             sampler.close();       // its last rows must land before SHA256SUMS is written
         }
         manifest = manifest.withEnd(Instant.now().toString(), status, reason, termination);
+        writeSummary();
         writer.finish(manifest);
         closed = true;
+    }
+
+    /**
+     * {@code summary.md}, the run in markdown for a terminal or a pull request, written before
+     * SHA256SUMS so the sums cover it. A summary that cannot be written costs the summary, never
+     * the bundle: the run is still finished.
+     */
+    private void writeSummary() {
+        try {
+            Bundle b = new Bundle(writer.dir(), manifest, BundleReader.readResults(writer.dir()));
+            Files.writeString(writer.dir().resolve(SUMMARY_MD), MarkdownReport.summary(b), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("assay: " + SUMMARY_MD + " not written: " + e.getMessage());
+        }
     }
 
     /** Adds the host-side measurements taken around the invocation (steal, utilisation). */
