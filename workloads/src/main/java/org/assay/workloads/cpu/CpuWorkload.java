@@ -12,7 +12,8 @@ import java.util.Map;
  * What every {@code cpu.*} workload shares: higher is better, every kernel scales from 1 thread
  * to one worker per core ({@link CpuWorkloads#scalingThreadCounts}), and quick runs use the CPU
  * settings whose warm-up leaves C2 time to compile the Vector API kernels
- * ({@link CpuWorkloads#settings}).
+ * ({@link CpuWorkloads#settings}), unless a kernel with nothing to settle shortens them
+ * ({@code cpu.peak}).
  */
 abstract class CpuWorkload extends DescribedWorkload {
 
@@ -33,7 +34,7 @@ abstract class CpuWorkload extends DescribedWorkload {
     }
 
     @Override
-    public final MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
         return CpuWorkloads.settings(base);
     }
 }

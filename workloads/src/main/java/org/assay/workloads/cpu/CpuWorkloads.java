@@ -26,7 +26,7 @@ public final class CpuWorkloads {
     static final MeasurementSettings QUICK = new MeasurementSettings(1, 2, 500, 5, 300);
 
     public static List<Workload> all() {
-        return List.of(new SieveWorkload(), new MillerRabinWorkload(), new DgemmWorkload(), new FftWorkload());
+        return List.of(new SieveWorkload(), new MillerRabinWorkload(), new PeakWorkload(), new DgemmWorkload(), new FftWorkload());
     }
 
     /**
