@@ -1,5 +1,6 @@
 package org.assay.harness.execution;
 
+import org.assay.harness.derived.FlopsPerCycle;
 import org.assay.harness.derived.LevelResults;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
@@ -96,7 +97,8 @@ public final class RunSession {
                 mark("end", e);
                 Map<String, SecondaryMetric> stolen = steal.finish();
                 List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
-                        .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles).toList();
+                        .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles)
+                        .map(FlopsPerCycle::derive).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;
