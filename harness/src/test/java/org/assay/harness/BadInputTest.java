@@ -88,6 +88,29 @@ class BadInputTest {
     }
 
     @Test
+    void anFmaWidthTheCpuLacksIsRefused() throws IOException {
+        // a fixture root: two CPUs of an AVX2 part (fma, no avx512f)
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.createDirectories(root.resolve("sys/devices/system/cpu"));
+        Files.writeString(root.resolve("proc/meminfo"), "MemTotal: 16777216 kB\nMemAvailable: 16000000 kB\n");
+        Files.writeString(root.resolve("proc/self/status"), "Cpus_allowed_list:\t0-1\n");
+        Files.writeString(root.resolve("sys/devices/system/cpu/online"), "0-1\n");
+        Files.writeString(root.resolve("proc/cpuinfo"), "processor\t: 0\nflags\t\t: fpu sse2 avx fma avx2\n\n"
+                + "processor\t: 1\nflags\t\t: fpu sse2 avx fma avx2\n");
+        Path out = tmp.resolve("b");
+        assertRefused(CliCapture.run("run", "--root", root.toString(), "--only", "cpu.peak", "-p", "width=512",
+                "--out", out.toString()), "cpu.peak: width=512: this CPU has no 512-bit FMA");
+        assertRefused(CliCapture.run("run", "--root", root.toString(), "--only", "cpu.peak", "-p", "width=avx2",
+                "--out", out.toString()), "width=avx2: expected scalar, 128, 256 or 512");
+        assertFalse(Files.exists(out));
+        CliCapture fits = CliCapture.run("run", "--root", root.toString(), "--only", "cpu.peak", "-p", "width=256,scalar",
+                "--dry-run", "--out", out.toString());
+        assertEquals(0, fits.exitCode(), fits.err());
+        assertTrue(fits.out().contains("cpu.peak[width=256,threads=1]"), fits.out());
+    }
+
+    @Test
     void nonEmptyBundleDirectoryIsRefusedAndLeftAlone() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("b"));
         Files.writeString(out.resolve("keep.txt"), "mine");

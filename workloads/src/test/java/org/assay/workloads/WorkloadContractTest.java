@@ -1,5 +1,6 @@
 package org.assay.workloads;
 
+import org.assay.probes.topology.FmaWidths;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,17 +42,21 @@ class WorkloadContractTest {
         }
     }
 
+    /** FMA widths of an AVX2 part and of an AVX-512 part, as /proc/cpuinfo's flags give them. */
+    private static final FmaWidths AVX2 = new FmaWidths(List.of(64, 128, 256), "flags fma");
+    private static final FmaWidths AVX512 = new FmaWidths(List.of(64, 128, 256, 512), "flags fma, avx512f");
+
     private static final List<Machine> MACHINES = List.of(
-            // a one-vCPU cloud guest
-            new Machine("1 CPU", new SizingContext(8L << 20, 2L << 30, 1)),
-            // the two-vCPU EPYC guest of the fixtures: 32 MiB L3, 8 GiB
-            new Machine("2 CPUs", new SizingContext(32L << 20, 8L << 30, 2)),
+            // a one-vCPU cloud guest, AVX2
+            new Machine("1 CPU", new SizingContext(8L << 20, 2L << 30, 1).withFmaWidths(AVX2)),
+            // the two-vCPU EPYC guest of the fixtures: 32 MiB L3, 8 GiB, AVX-512
+            new Machine("2 CPUs", new SizingContext(32L << 20, 8L << 30, 2).withFmaWidths(AVX512)),
             // one 64-core socket without SMT, eight 32 MiB L3s, 256 GiB
-            new Machine("64 CPUs", new SizingContext(256L << 20, 256L << 30, 64)),
+            new Machine("64 CPUs", new SizingContext(256L << 20, 256L << 30, 64).withFmaWidths(AVX512)),
             // two 96-core sockets with SMT (384 CPUs, 192 cores), 24 L3s of 32 MiB, 1.5 TiB, with
             // its layout, so the sizes the planner fits to each placement are the ones checked
             new Machine("384 CPUs", new SizingContext(768L << 20, 1536L << 30, 192, Layouts.epyc2s(1),
-                    java.util.stream.IntStream.range(0, 384).boxed().toList())));
+                    java.util.stream.IntStream.range(0, 384).boxed().toList(), AVX512)));
 
     /**
      * Refusals that are real defects outside this test's reach, each with the message that shows

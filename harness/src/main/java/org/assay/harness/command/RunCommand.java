@@ -187,6 +187,7 @@ public final class RunCommand implements Callable<Integer> {
             results = session.execute(progressReporter);
         }
         SummaryPrinter.print(console, results);
+        PeakNotes.print(console, results, inventory);
         console.println("bundle: " + dir + "  (check it with: assay verify " + dir + ")");
         console.flush();
         boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.failed);

@@ -1,6 +1,7 @@
 package org.assay.harness.execution;
 
 import org.assay.analysis.report.MarkdownReport;
+import org.assay.harness.derived.FlopsPerCycle;
 import org.assay.harness.derived.LevelResults;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
@@ -104,7 +105,8 @@ public final class RunSession {
                 mark("end", e);
                 Map<String, SecondaryMetric> stolen = steal.finish();
                 List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
-                        .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles).toList();
+                        .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles)
+                        .map(FlopsPerCycle::derive).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;

@@ -50,7 +50,7 @@ public final class MachineFacts implements AutoCloseable {
         this.smt = smt;
         int maxThreads = PlacementPlanner.maxThreads(topology, usable, smt);
         this.sizing = new SizingContext(topology.lastLevelCacheBytesReachedBy(usable), machine.availableMemoryBytes(), maxThreads,
-                topology, usable);
+                topology, usable, machine.fmaWidths());
     }
 
     /**

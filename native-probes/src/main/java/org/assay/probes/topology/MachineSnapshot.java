@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The machine's layout as one run sees it: topology and caches, the CPUs this process may use,
- * {@code /proc/meminfo} and the cgroup limits. Read once, before any worker is pinned (afterwards
+ * {@code /proc/meminfo}, the cgroup limits and the FMA widths the CPU executes. Read once, before any worker is pinned (afterwards
  * the JVM's view of the CPU count can follow the pinned mask), and passed to the planner, the
  * inventory, the pre-flight checks and the probes, so all of them describe the same machine.
  */
 public record MachineSnapshot(Path root, CpuTopology topology, AllowedCpus allowed, MemInfo memInfo,
-                              ContainerLimits limits) {
+                              ContainerLimits limits, FmaWidths fmaWidths) {
 
     private static final AtomicInteger READS = new AtomicInteger();
 
@@ -21,7 +21,7 @@ public record MachineSnapshot(Path root, CpuTopology topology, AllowedCpus allow
         SysFiles fs = new SysFiles(root);
         Cgroups cg = new Cgroups(fs);
         return new MachineSnapshot(root, CpuTopology.read(root), AllowedCpus.read(fs, cg), MemInfo.read(fs),
-                ContainerLimits.read(cg));
+                ContainerLimits.read(cg), FmaWidths.read(fs));
     }
 
     /** How many snapshots this process has read: a run reads one, and a test holds it to that. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * thread over the suite's ladder ({@link CpuWorkloads#scalingSteps}) and the other sizes run at
  * 1 and all cores ({@link #threadSteps}), and quick runs use the CPU
  * settings whose warm-up leaves C2 time to compile the Vector API kernels
- * ({@link CpuWorkloads#settings}).
+ * ({@link CpuWorkloads#settings}), unless a kernel with nothing to settle shortens them
+ * ({@code cpu.peak}).
  */
 abstract class CpuWorkload extends DescribedWorkload {
 
@@ -42,16 +43,16 @@ abstract class CpuWorkload extends DescribedWorkload {
      * same kernel's and is measured once, at the headline size.
      */
     @Override
-    public final List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
-        boolean otherSize = !isHeadline(params) && paramSets(suite, sizing).contains(params);
+    public List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
+        boolean otherSize = !isHeadline(params, sizing) && paramSets(suite, sizing).contains(params);
         return otherSize ? ScalingLadder.ends(sizing) : CpuWorkloads.scalingSteps(suite, sizing);
     }
 
     /** True for the kernel's headline size: the one the quick suite measures (e.g. n = 1024 for DGEMM). */
-    abstract boolean isHeadline(Map<String, Object> params);
+    abstract boolean isHeadline(Map<String, Object> params, SizingContext sizing);
 
     @Override
-    public final MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
+    public MeasurementSettings settings(MeasurementSettings base, Map<String, Object> params) {
         return CpuWorkloads.settings(base);
     }
 }

@@ -37,7 +37,7 @@ public final class CpuWorkloads {
     static final MeasurementSettings STANDARD = new MeasurementSettings(2, 3, 500, 8, 500);
 
     public static List<Workload> all() {
-        return List.of(new SieveWorkload(), new MillerRabinWorkload(), new DgemmWorkload(), new FftWorkload());
+        return List.of(new SieveWorkload(), new MillerRabinWorkload(), new PeakWorkload(), new DgemmWorkload(), new FftWorkload());
     }
 
     /**

@@ -34,7 +34,7 @@ final class DgemmWorkload extends CpuWorkload {
 
     /** n = 1024: the quick suite's order, in L3. */
     @Override
-    boolean isHeadline(Map<String, Object> params) {
+    boolean isHeadline(Map<String, Object> params, SizingContext sizing) {
         return Workload.longParam(params, "n") == 1024;
     }
 

@@ -45,7 +45,7 @@ final class FftWorkload extends CpuWorkload {
 
     /** n = 4096: the quick suite's length. */
     @Override
-    boolean isHeadline(Map<String, Object> params) {
+    boolean isHeadline(Map<String, Object> params, SizingContext sizing) {
         return Workload.longParam(params, "n") == 4096;
     }
 

@@ -39,7 +39,7 @@ final class MillerRabinWorkload extends CpuWorkload {
 
     /** The 60-bit range (the quick suite's start); the 63-bit one runs at 1 and all cores. */
     @Override
-    boolean isHeadline(Map<String, Object> params) {
+    boolean isHeadline(Map<String, Object> params, SizingContext sizing) {
         return Workload.longParam(params, "start") == START;
     }
 

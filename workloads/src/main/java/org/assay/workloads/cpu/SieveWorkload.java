@@ -36,7 +36,7 @@ final class SieveWorkload extends CpuWorkload {
 
     /** 10^7: the quick suite's limit. */
     @Override
-    boolean isHeadline(Map<String, Object> params) {
+    boolean isHeadline(Map<String, Object> params, SizingContext sizing) {
         return Workload.longParam(params, "limit") == 10_000_000L;
     }
 

@@ -1,5 +1,5 @@
 /**
- * The descriptors of the {@code cpu.*} workloads (sieve, Miller-Rabin, DGEMM, FFT), each a
+ * The descriptors of the {@code cpu.*} workloads (sieve, Miller-Rabin, FMA peak, DGEMM, FFT), each a
  * {@link org.assay.workloads.Workload} naming its benchmark in {@code org.assay.workloads.jmh},
  * and {@link org.assay.workloads.cpu.CpuWorkloads}, the family's registry and what the family
  * shares (scaling thread counts, quick-suite settings, the fork-heap check).

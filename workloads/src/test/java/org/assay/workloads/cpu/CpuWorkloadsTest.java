@@ -1,10 +1,12 @@
 package org.assay.workloads.cpu;
 
+import org.assay.probes.topology.FmaWidths;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.SizingContext;
 import org.assay.workloads.Suite;
 import org.assay.workloads.Workload;
 import org.assay.workloads.Workloads;
+import org.assay.workloads.kernel.FmaPeak;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,7 +23,7 @@ class CpuWorkloadsTest {
     @Test
     void everyCpuKernelIsRegisteredUnderItsMetricName() {
         List<String> ids = Workloads.matching("cpu.*").stream().map(Workload::id).toList();
-        assertEquals(List.of("cpu.primes.sieve", "cpu.primes.millerrabin", "cpu.dgemm", "cpu.fft"), ids);
+        assertEquals(List.of("cpu.primes.sieve", "cpu.primes.millerrabin", "cpu.peak", "cpu.dgemm", "cpu.fft"), ids);
     }
 
     @Test
@@ -93,15 +95,88 @@ class CpuWorkloadsTest {
 
     @Test
     void suiteSizesAndTestSizesPassValidation() {
-        for (Workload w : CpuWorkloads.all()) {
-            for (Suite s : Suite.values()) {
-                for (Map<String, Object> p : w.paramSets(s, MACHINE)) {
-                    for (int t : w.threadCounts(s, MACHINE)) {
-                        w.validate(p, t, MACHINE);
+        for (SizingContext machine : List.of(MACHINE, AVX2_MACHINE, AVX512_MACHINE)) {
+            for (Workload w : CpuWorkloads.all()) {
+                for (Suite s : Suite.values()) {
+                    for (Map<String, Object> p : w.paramSets(s, machine)) {
+                        for (int t : w.threadCounts(s, machine)) {
+                            w.validate(p, t, machine);
+                        }
                     }
                 }
+                w.validate(w.testParams(), 2, machine);
             }
-            w.validate(w.testParams(), 2, MACHINE);
+        }
+    }
+
+    private static final FmaWidths AVX2 = new FmaWidths(List.of(64, 128, 256), "/proc/cpuinfo flags (fma, no avx512f)");
+    private static final FmaWidths AVX512 = new FmaWidths(List.of(64, 128, 256, 512), "/proc/cpuinfo flags (fma, avx512f)");
+    private static final SizingContext AVX2_MACHINE = MACHINE.withFmaWidths(AVX2);
+    private static final SizingContext AVX512_MACHINE = new SizingContext(256L << 20, 64L << 30, 16).withFmaWidths(AVX512);
+
+    private static List<Object> widths(Suite suite, SizingContext machine) {
+        return Workloads.byId("cpu.peak").orElseThrow().paramSets(suite, machine).stream().map(p -> p.get("width")).toList();
+    }
+
+    @Test
+    void peakPlansTheWidestAndScalarInQuickAndEveryWidthTheCpuHasOtherwise() {
+        assertEquals(List.of("512", "scalar"), widths(Suite.quick, AVX512_MACHINE));
+        assertEquals(List.of("scalar", "128", "256", "512"), widths(Suite.standard, AVX512_MACHINE));
+        assertEquals(List.of("scalar", "128", "256", "512"), widths(Suite.thorough, AVX512_MACHINE));
+        assertEquals(List.of("256", "scalar"), widths(Suite.quick, AVX2_MACHINE));
+        assertEquals(List.of("scalar", "128", "256"), widths(Suite.standard, AVX2_MACHINE));
+        SizingContext neon = MACHINE.withFmaWidths(new FmaWidths(List.of(64, 128), "/proc/cpuinfo Features (asimd)"));
+        assertEquals(List.of("128", "scalar"), widths(Suite.quick, neon));
+        SizingContext noFma = MACHINE.withFmaWidths(new FmaWidths(List.of(), "/proc/cpuinfo flags name no fma (FMA3)"));
+        assertEquals(List.of(), widths(Suite.standard, noFma), "no FMA: nothing to measure");
+        assertEquals(List.of(), widths(Suite.quick, MACHINE), "flags not known: no width is claimed");
+    }
+
+    @Test
+    void peakScalesFromOneThreadToEveryCoreWithShortSettings() {
+        Workload peak = Workloads.byId("cpu.peak").orElseThrow();
+        assertEquals(List.of(1, 16), peak.threadCounts(Suite.quick, AVX512_MACHINE));
+        assertEquals(List.of(1, 2, 4, 8, 16), peak.threadCounts(Suite.standard, AVX512_MACHINE));
+        Map<String, Object> w512 = Map.of("width", "512");
+        MeasurementSettings quick = peak.settings(MeasurementSettings.forSuite(Suite.quick), w512);
+        assertEquals(1, quick.forks());
+        assertTrue(quick.timedSeconds() <= 2.0, "a quick invocation is 1-2 s: " + quick);
+        assertEquals(PeakWorkload.STANDARD, peak.settings(MeasurementSettings.forSuite(Suite.standard), w512));
+        MeasurementSettings thorough = peak.settings(MeasurementSettings.forSuite(Suite.thorough), w512);
+        assertEquals(MeasurementSettings.forSuite(Suite.thorough).forks(), thorough.forks(), "thorough keeps its forks");
+        assertTrue(thorough.timedSeconds() < MeasurementSettings.forSuite(Suite.thorough).timedSeconds());
+        assertEquals(MeasurementSettings.smoke(), peak.settings(MeasurementSettings.smoke(), w512));
+        assertEquals(Map.of("width", "scalar"), peak.testParams());
+    }
+
+    @Test
+    void peakRefusesAWidthTheCpuLacksAndANameThatIsNoWidth() {
+        Workload peak = Workloads.byId("cpu.peak").orElseThrow();
+        IllegalArgumentException lacks = assertThrows(IllegalArgumentException.class,
+                () -> peak.validate(Map.of("width", "512"), 1, AVX2_MACHINE));
+        assertEquals("width=512: this CPU has no 512-bit FMA (/proc/cpuinfo flags (fma, no avx512f)); choose one of:"
+                + " scalar, 128, 256", lacks.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> peak.validate(Map.of("width", "avx2"), 1, AVX512_MACHINE));
+        assertEquals("width=avx2: expected scalar, 128, 256 or 512", name.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> peak.validate(Map.of("width", 64L), 1, AVX512_MACHINE),
+                "64 is not a width name: scalar is");
+        SizingContext noFma = MACHINE.withFmaWidths(new FmaWidths(List.of(), "/proc/cpuinfo flags name no fma (FMA3)"));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> peak.validate(Map.of("width", "scalar"), 1, noFma));
+        assertEquals("width=scalar: this CPU has no FMA a JVM uses (/proc/cpuinfo flags name no fma (FMA3)),"
+                + " so there is no FMA peak to measure", none.getMessage());
+        peak.validate(Map.of("width", "512"), 16, AVX512_MACHINE);
+        peak.validate(Map.of("width", "512"), 1, MACHINE);   // flags unknown: the fork's JVM decides
+    }
+
+    @Test
+    void peakCountsTwoFlopsPerFmaPerLaneAsTheKernelDoes() {
+        Workload peak = Workloads.byId("cpu.peak").orElseThrow();
+        assertEquals(2.0 * 12 * 65_536 * 8 / 1e9, peak.scorePerOp(Map.of("width", "512"), 4), 1e-15);
+        for (int bits : List.of(64, 128, 256, 512)) {
+            Map<String, Object> p = Map.of("width", bits == 64 ? "scalar" : String.valueOf(bits));
+            assertEquals(FmaPeak.flopsPerOperation(bits) / 1e9, peak.scorePerOp(p, 1), 1e-15, p.toString());
         }
     }
 
