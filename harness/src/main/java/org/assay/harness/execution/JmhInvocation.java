@@ -10,6 +10,7 @@ import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Workload;
+import org.assay.workloads.fork.LatencyLog;
 import org.assay.workloads.fork.ProbeProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -50,6 +51,7 @@ final class JmhInvocation {
     private final Path workDir;
     private final long directMemoryBytes;
     private final Path probeRoot;
+    private Map<String, String> forkProperties = Map.of();
 
     /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
     JmhInvocation(Path workDir, long directMemoryBytes) {
@@ -61,6 +63,20 @@ final class JmhInvocation {
         this.workDir = workDir;
         this.directMemoryBytes = directMemoryBytes;
         this.probeRoot = probeRoot;
+    }
+
+    /** System properties every fork gets (the storage directory and I/O mode of the run). */
+    JmhInvocation forkProperties(Map<String, String> properties) {
+        this.forkProperties = Map.copyOf(properties);
+        return this;
+    }
+
+    /**
+     * Where the forks of an invocation write their latency logs ({@code LatencyLog}): one directory
+     * per invocation, kept across the runs a precision target adds, read by the caller.
+     */
+    Path histogramDir(PlanEntry entry) {
+        return workDir.resolve(scratchName(entry.invocationId()) + ".hist");
     }
 
     /**
@@ -115,6 +131,8 @@ final class JmhInvocation {
         jvmArgs.addAll(ForkFlags.forFeature(feature));
         jvmArgs.add("-Dassay.cpus=" + join(entry.cpus()));
         jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());
+        forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
+        jvmArgs.add("-D" + LatencyLog.DIR_PROPERTY + "=" + histogramDir(entry).toAbsolutePath());
         jvmArgs.addAll(w.forkJvmArgs());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 

@@ -3,6 +3,8 @@ package org.assay.harness.execution;
 import org.assay.harness.derived.LevelResults;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
+import org.assay.harness.storage.StorageResults;
+import org.assay.harness.storage.StorageRun;
 import org.assay.results.BundleWriter;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
@@ -10,6 +12,7 @@ import org.assay.results.RunStatus;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.results.Termination;
+import org.assay.workloads.storage.StorageWorkload;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +46,7 @@ public final class RunSession {
     private volatile ProbeSampler sampler;
     private int completed;
     private PrecisionGoal precision;
+    private StorageRun storage;
 
     public RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
         this(writer, manifest, plan, facts, 0);
@@ -66,6 +70,12 @@ public final class RunSession {
         return this;
     }
 
+    /** The directory and I/O mode of the plan's storage workloads; null when it has none. */
+    public RunSession storage(StorageRun run) {
+        this.storage = run;
+        return this;
+    }
+
     public List<InvocationResult> execute(ProgressReporter progress) throws IOException {
         Thread hook = new Thread(this::onInterrupt, "assay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -73,6 +83,9 @@ public final class RunSession {
         List<InvocationResult> results = new ArrayList<>();
         try {
             JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root());
+            if (storage != null) {
+                jmh.forkProperties(storage.forkProperties());
+            }
             synchronized (lock) {
                 sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz) : null;
             }
@@ -97,6 +110,15 @@ public final class RunSession {
                 Map<String, SecondaryMetric> stolen = steal.finish();
                 List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
                         .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles).toList();
+                if (storage != null && e.workload() instanceof StorageWorkload) {
+                    storage.removeFiles(); // a fork killed outright removed nothing
+                    synchronized (lock) {
+                        if (closed) {
+                            break;
+                        }
+                        rs = StorageResults.completeAll(rs, e, jmh.histogramDir(e), writer, storage);
+                    }
+                }
                 synchronized (lock) {
                     if (closed) {
                         break;
@@ -153,6 +175,9 @@ public final class RunSession {
                 // the hook is running or has run: it owns the bundle now
             }
             deleteQuietly(scratch);
+            if (storage != null) {
+                storage.removeFiles();
+            }
         }
         return results;
     }
@@ -166,6 +191,9 @@ public final class RunSession {
     }
 
     private void onInterrupt() {
+        if (storage != null) {
+            storage.removeFiles(); // the fork's own hook removes its file too; this covers one killed outright
+        }
         synchronized (lock) {
             if (closed) {
                 return;
