@@ -152,6 +152,25 @@ class StorageKernelTest {
     }
 
     @Test
+    void bufferedModeDropsPagesAndStaysVerified() throws IOException {
+        Path f = dir.resolve("b.dat");
+        BlockData d = new BlockData(14);
+        DirectFile.create(f, 2L << 20, d, DirectFile.IoMode.BUFFERED_DROPPED, ALIGN); // drops at the end
+        try (IoJob job = new IoJob(f, DirectFile.IoMode.BUFFERED_DROPPED, IoPattern.RAND_RW, ALIGN, ALIGN, 0, 2L << 20,
+                50, d, 6)) {
+            for (int i = 0; i < 500; i++) {
+                job.op();
+            }
+            job.sync();
+            PageCache.drop(f); // what the benchmark does between iterations
+            for (int i = 0; i < 500; i++) {
+                job.op(); // reads after the drop come from the device and still check
+            }
+            assertTrue(job.reads() > 300 && job.writes() > 300);
+        }
+    }
+
+    @Test
     void refusesMisalignedBlocksAndMixesOutOfRange() {
         Path f = dir.resolve("x.dat");
         BlockData d = new BlockData(1);
