@@ -95,6 +95,8 @@ class StorageBadInputTest {
         // synchronous jobs: the queue depth is the job count, --threads
         assertRefused(run("--only", "storage.randread", "--dir", tmp.resolve("d").toString(), "--threads", "0"),
                 "at least 1");
+        assertRefused(run("--only", "storage.randread", "--dir", tmp.resolve("d").toString(), "--param", "queueDepth=0"),
+                "queueDepth 0 must be between 1 and 1024");
     }
 
     @Test

@@ -3,8 +3,10 @@ package org.assay.workloads.jmh;
 import org.assay.workloads.fork.LatencyLog;
 import org.assay.workloads.fork.StorageFiles;
 import org.assay.workloads.fork.WorkerPinning;
+import org.assay.workloads.kernel.AioJob;
 import org.assay.workloads.kernel.BlockData;
 import org.assay.workloads.kernel.DirectFile;
+import org.assay.workloads.kernel.IoEngine;
 import org.assay.workloads.kernel.IoJob;
 import org.assay.workloads.kernel.IoPattern;
 import org.assay.workloads.kernel.PageCache;
@@ -33,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  * {@code blockSize} bytes (or one write and its fdatasync for {@code storage.fsync}); the score is
  * IOPS summed over the jobs, which the harness turns into MB/s for the sequential patterns.
  *
+ * <p>With {@code queueDepth} above 1 each job is an {@link AioJob} (Linux AIO, direct I/O only)
+ * keeping that many requests in flight, and one operation is one reaped completion.
+ *
  * <p>JMH's threads are fio's jobs: each pins itself, opens its own channel on the one test file
  * and works on its own slice of it (the file split in equal, block-aligned parts), one synchronous
  * I/O at a time. The file is created and filled once per fork, before the first iteration, in the
@@ -55,6 +60,8 @@ public class StorageBench {
         public long fileBytes;
         @Param("70")
         public int readPercent;
+        @Param("1")
+        public int queueDepth;
 
         Path file;
         DirectFile.IoMode mode;
@@ -97,7 +104,7 @@ public class StorageBench {
 
     @State(Scope.Thread)
     public static class Job {
-        IoJob io;
+        IoEngine io;
         LatencyLog log;
         int index;
         long iterationStart;
@@ -109,8 +116,19 @@ public class StorageBench {
             WorkerPinning.pin(index);
             long slice = f.fileBytes / threads.getThreadCount();
             slice -= slice % f.blockSize;
-            io = new IoJob(f.file, f.mode, f.kind, f.blockSize, f.align, slice * index, slice, f.readPercent,
-                    f.data, f.data.seed() * 31 + index);
+            long seed = f.data.seed() * 31 + index;
+            if (f.queueDepth > 1) {
+                if (f.mode != DirectFile.IoMode.DIRECT) {
+                    // buffered AIO completes each request inside io_submit: it would be queue depth 1 under another name
+                    throw new IllegalStateException("queueDepth " + f.queueDepth + " needs direct I/O, which "
+                            + f.file.getParent() + " refused; use queueDepth=1 (more jobs: --threads)");
+                }
+                io = new AioJob(f.file, f.kind, f.blockSize, f.align, slice * index, slice, f.readPercent, f.data, seed,
+                        f.queueDepth);
+            } else {
+                io = new IoJob(f.file, f.mode, f.kind, f.blockSize, f.align, slice * index, slice, f.readPercent,
+                        f.data, seed);
+            }
             log = LatencyLog.open(index);
         }
 

@@ -2,7 +2,6 @@ package org.assay.workloads.kernel;
 
 import org.HdrHistogram.Histogram;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +19,7 @@ import java.util.SplittableRandom;
  * the slice and wrap. Every read is checked ({@link BlockData#check}) against the generation its
  * block was last written with, so a wrong, short or zero read fails the run.
  */
-public final class IoJob implements Closeable {
+public final class IoJob implements IoEngine {
 
     private final FileChannel channel;
     private final IoPattern pattern;
@@ -45,21 +44,8 @@ public final class IoJob implements Closeable {
      */
     public IoJob(Path file, DirectFile.IoMode mode, IoPattern pattern, int blockSize, int align, long sliceStart,
                  long sliceBytes, int readPercent, BlockData data, long seed) throws IOException {
-        if (align <= 0 || blockSize <= 0 || blockSize % align != 0 || blockSize % 8 != 0) {
-            throw new IllegalArgumentException("block size " + blockSize + " must be a positive multiple of the file system's block size "
-                    + align);
-        }
-        if (sliceStart % align != 0 || sliceBytes < blockSize) {
-            throw new IllegalArgumentException("slice at " + sliceStart + " of " + sliceBytes
-                    + " bytes must be aligned to " + align + " and hold at least one block of " + blockSize);
-        }
-        if (readPercent < 0 || readPercent > 100) {
-            throw new IllegalArgumentException("read share " + readPercent + "% must be between 0 and 100");
-        }
+        checkShape(blockSize, align, sliceStart, sliceBytes, readPercent);
         long nBlocks = sliceBytes / blockSize;
-        if (nBlocks > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("slice of " + nBlocks + " blocks is too many for one job; use fewer, larger blocks");
-        }
         this.pattern = pattern;
         this.blockSize = blockSize;
         this.sliceStart = sliceStart;
@@ -74,25 +60,48 @@ public final class IoJob implements Closeable {
         this.channel = DirectFile.open(file, mode, false);
     }
 
-    /** Latencies are recorded only while on: off for warm-up, on for measurement. */
+    /** Refuses a block, slice or mix a job cannot take (shared with {@link AioJob}). */
+    static void checkShape(int blockSize, int align, long sliceStart, long sliceBytes, int readPercent) {
+        if (align <= 0 || blockSize <= 0 || blockSize % align != 0 || blockSize % 8 != 0) {
+            throw new IllegalArgumentException("block size " + blockSize + " must be a positive multiple of the file system's block size "
+                    + align);
+        }
+        if (sliceStart % align != 0 || sliceBytes < blockSize) {
+            throw new IllegalArgumentException("slice at " + sliceStart + " of " + sliceBytes
+                    + " bytes must be aligned to " + align + " and hold at least one block of " + blockSize);
+        }
+        if (readPercent < 0 || readPercent > 100) {
+            throw new IllegalArgumentException("read share " + readPercent + "% must be between 0 and 100");
+        }
+        if (sliceBytes / blockSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("slice of " + sliceBytes / blockSize
+                    + " blocks is too many for one job; use fewer, larger blocks");
+        }
+    }
+
+    @Override
     public void recording(boolean on) {
         this.recording = on;
     }
 
     /** Every latency recorded so far, ns. */
+    @Override
     public Histogram latency() {
         return latency;
     }
 
+    @Override
     public long reads() {
         return reads;
     }
 
+    @Override
     public long writes() {
         return writes;
     }
 
     /** One I/O; returns the bytes moved. */
+    @Override
     public long op() throws IOException {
         long block = pattern.sequential() ? next++ % blocks : random.nextLong(blocks);
         long offset = sliceStart + block * blockSize;

@@ -15,15 +15,17 @@ import java.util.Set;
 /**
  * {@code storage.<pattern>}: file I/O on the file system under {@code --dir}, direct where it is
  * accepted, in fio's terms: {@code blockSize} (fio {@code --bs}), {@code fileBytes} ({@code --size}),
- * the thread count ({@code --numjobs}, synchronous engine, so the queue depth is the job count)
- * and for the mix {@code readPercent} ({@code --rwmixread}). Sequential patterns score MB/s
+ * the thread count ({@code --numjobs}), {@code queueDepth} ({@code --iodepth}: 1 is the synchronous
+ * {@code psync} engine, more is Linux AIO as {@code libaio}, direct I/O only) and for the mix
+ * {@code readPercent} ({@code --rwmixread}). Sequential patterns score MB/s
  * (10^6 bytes), the others IOPS; the latency percentiles come from the jobs' HdrHistograms.
  *
  * <p>Sizes per suite: quick measures random 4 KiB reads and writes and sequential 1 MiB reads
  * and writes on a 1 GiB file (large enough that an SSD's DRAM cache of about 1 GB per TB cannot
  * hold it on the drives quick is meant for, small enough to fill in seconds), at one job.
  * Standard adds 128 KiB sequential, the 70/30 mix and fdatasync latency, on 4 GiB, at one job and
- * at a deep queue of up to 32 jobs; thorough adds 16 and 64 KiB random on 16 GiB.
+ * at a deep queue of up to 32 jobs, and random 4 KiB at queue depth 32 per job; thorough adds 16
+ * and 64 KiB random on 16 GiB.
  */
 public final class StorageWorkload extends DescribedWorkload {
 
@@ -34,6 +36,8 @@ public final class StorageWorkload extends DescribedWorkload {
     static final int MAX_BLOCK = 64 << 20;
     /** Deep queue: 32 jobs of synchronous I/O, the depth NVMe drives need to saturate. */
     static final int DEEP_QUEUE = 32;
+    /** Linux AIO's default per-context limit is far above; 1024 keeps a typo from queuing millions. */
+    static final int MAX_QUEUE_DEPTH = 1024;
 
     private final IoPattern pattern;
 
@@ -64,6 +68,9 @@ public final class StorageWorkload extends DescribedWorkload {
             }
             case RAND_READ, RAND_WRITE -> {
                 out.add(params(4096, file));
+                if (suite != Suite.quick) {
+                    out.add(params(4096, file, DEEP_QUEUE));
+                }
                 if (suite == Suite.thorough) {
                     out.add(params(16 * 1024, file));
                     out.add(params(64 * 1024, file));
@@ -93,10 +100,15 @@ public final class StorageWorkload extends DescribedWorkload {
     }
 
     private Map<String, Object> params(int blockSize, long fileBytes) {
+        return params(blockSize, fileBytes, 1);
+    }
+
+    private Map<String, Object> params(int blockSize, long fileBytes, int queueDepth) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("pattern", pattern.name());
         p.put("blockSize", blockSize);
         p.put("fileBytes", fileBytes);
+        p.put("queueDepth", queueDepth);
         if (pattern == IoPattern.RAND_RW) {
             p.put("readPercent", 70);
         }
@@ -128,6 +140,18 @@ public final class StorageWorkload extends DescribedWorkload {
         if (file / threads / block > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("fileBytes " + file + " gives each job more than " + Integer.MAX_VALUE
                     + " blocks of " + block + "; use a larger blockSize or a smaller file");
+        }
+        long depth = params.containsKey("queueDepth") ? Workload.longParam(params, "queueDepth") : 1;
+        if (depth < 1 || depth > MAX_QUEUE_DEPTH) {
+            throw new IllegalArgumentException("queueDepth " + depth + " must be between 1 and " + MAX_QUEUE_DEPTH
+                    + " (requests in flight per job, as fio's iodepth)");
+        }
+        if (depth > 1 && pattern == IoPattern.SYNC) {
+            throw new IllegalArgumentException("queueDepth " + depth + ": fdatasync latency is measured one request at a time; use 1");
+        }
+        if (depth > file / threads / block) {
+            throw new IllegalArgumentException("queueDepth " + depth + " exceeds the " + file / threads / block
+                    + " blocks of each job's slice; use a larger fileBytes or a smaller depth");
         }
         if (params.containsKey("readPercent")) {
             long mix = Workload.longParam(params, "readPercent");

@@ -48,7 +48,9 @@ class StorageWorkloadsTest {
 
     @Test
     void thoroughAddsLargerRandomBlocksAndADeepQueue() {
-        assertEquals(List.of(4096, 16384, 65536), blocks("storage.randread", Suite.thorough));
+        assertEquals(List.of(4096, 4096, 16384, 65536), blocks("storage.randread", Suite.thorough));
+        assertEquals(List.of(1L, 32L), w("storage.randwrite").paramSets(Suite.standard, SERVER).stream()
+                .map(p -> Workload.longParam(p, "queueDepth")).toList(), "psync and a queue of 32");
         assertEquals(List.of(131072, 1 << 20), blocks("storage.seqwrite", Suite.standard));
         assertEquals(List.of(1, 32), w("storage.randread").threadCounts(Suite.standard, SERVER));
         assertEquals(List.of(1, 2), w("storage.randread").threadCounts(Suite.standard, SMALL));
@@ -88,6 +90,17 @@ class StorageWorkloadsTest {
         assertThrows(IllegalArgumentException.class, () -> rw.validate(p, 1, SMALL));
         p.put("readPercent", 0);
         rw.validate(p, 1, SMALL);
+        p.put("queueDepth", 0);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> rw.validate(p, 1, SMALL)).getMessage()
+                .contains("queueDepth 0 must be between 1 and 1024"));
+        p.put("queueDepth", 257);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> rw.validate(p, 1, SMALL)).getMessage()
+                .contains("exceeds the 256 blocks"));
+        p.put("queueDepth", 1);
+        Workload sync = w("storage.fsync");
+        Map<String, Object> s = new HashMap<>(sync.testParams());
+        s.put("queueDepth", 4);
+        assertThrows(IllegalArgumentException.class, () -> sync.validate(s, 1, SMALL));
         p.put("pattern", "SEQ_READ");
         assertThrows(IllegalArgumentException.class, () -> rw.validate(p, 1, SMALL));
     }
