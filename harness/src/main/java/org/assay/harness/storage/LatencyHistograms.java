@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * summed into the percentiles the result reports.
  *
  * <p>Each fork's job wrote one interval histogram (ns) per measurement iteration, tagged
- * {@code jobN}; the merged log keeps every interval with its times and tags it
- * {@code pid<fork pid>.jobN}, so HdrHistogram's own {@code HistogramLogProcessor} can read one
- * job, one fork (by tag) or all. The percentiles are over every recorded operation of every job
+ * {@code jobN}. The merged log has, per iteration of each fork, one untagged interval (the jobs
+ * summed: what HdrHistogram's {@code HistogramLogProcessor} reads by default) followed by each
+ * job's own, tagged {@code pid<fork pid>.jobN} ({@code -tag} selects one). The percentiles are over every recorded operation of every job
  * and fork, as fio's {@code group_reporting}.
  */
 public final class LatencyHistograms {
@@ -44,32 +44,61 @@ public final class LatencyHistograms {
                 s.filter(p -> p.toString().endsWith(".hlog")).sorted().forEach(files::add);
             }
         }
-        List<Histogram> intervals = new ArrayList<>();
+        // per fork (pid), per measurement iteration k: the jobs' k-th intervals
+        Map<String, List<List<Histogram>>> byFork = new LinkedHashMap<>();
         for (Path f : files) {
             String pid = f.getFileName().toString().replaceAll("-.*", "");
+            List<List<Histogram>> iterations = byFork.computeIfAbsent(pid, k -> new ArrayList<>());
             HistogramLogReader r = new HistogramLogReader(f.toFile());
-            for (EncodableHistogram h; (h = r.nextIntervalHistogram()) != null; ) {
+            int k = 0;
+            for (EncodableHistogram h; (h = r.nextIntervalHistogram()) != null; k++) {
                 Histogram hist = (Histogram) h;
                 hist.setTag("pid" + pid + "." + (hist.getTag() == null ? "job0" : hist.getTag()));
-                intervals.add(hist);
+                while (iterations.size() <= k) {
+                    iterations.add(new ArrayList<>());
+                }
+                iterations.get(k).add(hist);
             }
             r.close();
         }
-        if (intervals.isEmpty()) {
+        if (byFork.isEmpty()) {
             return null;
         }
         Histogram total = new Histogram(3);
-        long start = intervals.stream().mapToLong(Histogram::getStartTimeStamp).min().orElse(0);
+        long start = Long.MAX_VALUE;
+        for (List<List<Histogram>> its : byFork.values()) {
+            for (List<Histogram> jobs : its) {
+                for (Histogram h : jobs) {
+                    start = Math.min(start, h.getStartTimeStamp());
+                }
+            }
+        }
         try (PrintStream out = new PrintStream(Files.newOutputStream(bundleLog), false, "UTF-8")) {
             HistogramLogWriter w = new HistogramLogWriter(out);
-            w.outputComment("assay storage latencies, ns; one interval per measurement iteration, tagged pid<fork>.job<n>");
+            w.outputComment("assay storage latencies, ns. Per measurement iteration of each fork: one untagged"
+                    + " interval (all its jobs summed), then one per job tagged pid<fork>.job<n>");
             w.outputLogFormatVersion();
             w.outputStartTime(start);
             w.setBaseTime(start);
             w.outputLegend();
-            for (Histogram h : intervals) {
-                w.outputIntervalHistogram(h);
-                total.add(h);
+            for (List<List<Histogram>> its : byFork.values()) {
+                for (List<Histogram> jobs : its) {
+                    Histogram sum = new Histogram(3);
+                    long from = Long.MAX_VALUE;
+                    long to = 0;
+                    for (Histogram h : jobs) {
+                        sum.add(h);
+                        from = Math.min(from, h.getStartTimeStamp());
+                        to = Math.max(to, h.getEndTimeStamp());
+                    }
+                    sum.setStartTimeStamp(from);
+                    sum.setEndTimeStamp(to);
+                    w.outputIntervalHistogram(sum);
+                    total.add(sum);
+                    for (Histogram h : jobs) {
+                        w.outputIntervalHistogram(h);
+                    }
+                }
             }
         }
         return total;

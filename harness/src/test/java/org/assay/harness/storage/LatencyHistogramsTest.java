@@ -33,7 +33,7 @@ class LatencyHistogramsTest {
         }
         h.setStartTimeStamp(1000);
         h.setEndTimeStamp(1500);
-        h.setTag("job0");
+        h.setTag(name.replaceAll(".*-(job[0-9]+).*", "$1")); // as LatencyLog tags each job
         w.outputIntervalHistogram(h);
         w.close();
     }
@@ -55,13 +55,35 @@ class LatencyHistogramsTest {
         assertEquals(10_000, p.get("storage.latency.max").score(), 10);
         assertEquals("µs", p.get("storage.latency.p99.99").unit());
 
+        // per fork and iteration: the jobs summed (untagged, HistogramLogProcessor's default), then each job
         HistogramLogReader r = new HistogramLogReader(bundle.toFile());
-        Histogram first = (Histogram) r.nextIntervalHistogram();
-        Histogram second = (Histogram) r.nextIntervalHistogram();
+        Histogram sum111 = (Histogram) r.nextIntervalHistogram();
+        Histogram job111 = (Histogram) r.nextIntervalHistogram();
+        Histogram sum222 = (Histogram) r.nextIntervalHistogram();
+        Histogram job222 = (Histogram) r.nextIntervalHistogram();
         assertNull(r.nextIntervalHistogram());
-        assertEquals("pid111.job0", first.getTag());
-        assertEquals("pid222.job0", second.getTag());
-        assertEquals(99, first.getTotalCount());
+        assertNull(sum111.getTag());
+        assertEquals("pid111.job0", job111.getTag());
+        assertNull(sum222.getTag());
+        assertEquals("pid222.job0", job222.getTag());
+        assertEquals(99, sum111.getTotalCount());
+        assertEquals(1, job222.getTotalCount());
+    }
+
+    @Test
+    void twoJobsOfOneForkSumPerIteration() throws Exception {
+        Path forks = tmp.resolve("hist2");
+        forkLog(forks, "333-job0.hlog", 1000, 2000);
+        forkLog(forks, "333-job1.hlog", 3000);
+        Path bundle = tmp.resolve("two.hlog");
+        assertEquals(3, LatencyHistograms.merge(forks, bundle).getTotalCount(), "each op counted once");
+        HistogramLogReader r = new HistogramLogReader(bundle.toFile());
+        Histogram sum = (Histogram) r.nextIntervalHistogram();
+        assertNull(sum.getTag());
+        assertEquals(3, sum.getTotalCount());
+        assertEquals("pid333.job0", r.nextIntervalHistogram().getTag());
+        assertEquals("pid333.job1", r.nextIntervalHistogram().getTag());
+        assertNull(r.nextIntervalHistogram());
     }
 
     @Test
