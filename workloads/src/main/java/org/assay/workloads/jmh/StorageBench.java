@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>JMH's threads are fio's jobs: each pins itself, opens its own channel on the one test file
  * and works on its own slice of it (the file split in equal, block-aligned parts), one synchronous
- * I/O at a time. The file is created and filled once per fork, before the first iteration, in the
+ * I/O at a time. The file is created and filled once per fork (and rewritten
+ * {@code preconditionPasses} more times, thorough's preconditioning), before the first iteration, in the
  * directory and the I/O mode the harness decided ({@link StorageFiles}), and removed at the end,
  * on Ctrl-C by a shutdown hook. Every measured operation's latency goes into the job's
  * HdrHistogram, written per iteration to {@link LatencyLog}; warm-up is not recorded. In buffered
@@ -62,6 +63,8 @@ public class StorageBench {
         public int readPercent;
         @Param("1")
         public int queueDepth;
+        @Param("0")
+        public int preconditionPasses;
 
         Path file;
         DirectFile.IoMode mode;
@@ -82,6 +85,9 @@ public class StorageBench {
             data = new BlockData(System.nanoTime() | 1);
             cleanup = StorageFiles.removeOnExit(file);
             DirectFile.create(file, fileBytes, data, mode, align);
+            if (preconditionPasses > 0) {
+                data = DirectFile.precondition(file, fileBytes, data, mode, align, preconditionPasses);
+            }
         }
 
         @Setup(Level.Iteration)

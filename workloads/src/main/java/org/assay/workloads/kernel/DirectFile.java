@@ -90,21 +90,49 @@ public final class DirectFile {
             throw new IllegalArgumentException("file size " + bytes + " must be a positive multiple of " + align);
         }
         try (FileChannel ch = open(file, mode, true)) {
-            int chunk = (int) Math.min(FILL_CHUNK, bytes);
-            chunk -= chunk % align;
-            ByteBuffer buf = alignedBuffer(chunk, align);
-            for (long off = 0; off < bytes; off += chunk) {
-                int len = (int) Math.min(chunk, bytes - off);
-                ByteBuffer b = buf.duplicate().limit(len);
-                data.fill(b, off);
-                while (b.hasRemaining()) {
-                    ch.write(b, off + b.position());
-                }
-            }
-            ch.force(true);
+            fill(ch, bytes, data, align, FILL_CHUNK);
         }
         if (mode == IoMode.BUFFERED_DROPPED) {
             PageCache.drop(file);
         }
+    }
+
+    /**
+     * Preconditioning: rewrites the whole existing {@code file} {@code passes} times with 128 KiB
+     * sequential writes (SNIA's workload-independent preconditioning), each pass with new data
+     * (seed {@code data.seed() + pass}). Returns the data the file holds afterwards, which reads
+     * must be checked against.
+     */
+    public static BlockData precondition(Path file, long bytes, BlockData data, IoMode mode, int align, int passes)
+            throws IOException {
+        BlockData now = data;
+        try (FileChannel ch = open(file, mode, false)) {
+            for (int p = 1; p <= passes; p++) {
+                now = new BlockData(data.seed() + p);
+                fill(ch, bytes, now, align, PRECONDITION_CHUNK);
+            }
+        }
+        if (mode == IoMode.BUFFERED_DROPPED) {
+            PageCache.drop(file);
+        }
+        return now;
+    }
+
+    /** SNIA PTS's preconditioning block: 128 KiB sequential writes. */
+    static final int PRECONDITION_CHUNK = 128 << 10;
+
+    private static void fill(FileChannel ch, long bytes, BlockData data, int align, int chunkBytes) throws IOException {
+        int chunk = (int) Math.min(chunkBytes, bytes);
+        chunk -= chunk % align;
+        ByteBuffer buf = alignedBuffer(chunk, align);
+        for (long off = 0; off < bytes; off += chunk) {
+            int len = (int) Math.min(chunk, bytes - off);
+            ByteBuffer b = buf.duplicate().limit(len);
+            data.fill(b, off);
+            while (b.hasRemaining()) {
+                ch.write(b, off + b.position());
+            }
+        }
+        ch.force(true);
     }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
  * hold it on the drives quick is meant for, small enough to fill in seconds), at one job.
  * Standard adds 128 KiB sequential, the 70/30 mix and fdatasync latency, on 4 GiB, at one job and
  * at a deep queue of up to 32 jobs, and random 4 KiB at queue depth 32 per job; thorough adds 16
- * and 64 KiB random on 16 GiB.
+ * and 64 KiB random on 16 GiB, and rewrites the file twice before measuring random writes
+ * ({@code preconditionPasses}, SNIA's workload-independent preconditioning of the file).
  */
 public final class StorageWorkload extends DescribedWorkload {
 
@@ -38,6 +39,8 @@ public final class StorageWorkload extends DescribedWorkload {
     static final int DEEP_QUEUE = 32;
     /** Linux AIO's default per-context limit is far above; 1024 keeps a typo from queuing millions. */
     static final int MAX_QUEUE_DEPTH = 1024;
+    /** SNIA PTS's workload-independent preconditioning: the capacity written twice. */
+    static final int PRECONDITION_PASSES = 2;
 
     private final IoPattern pattern;
 
@@ -59,6 +62,7 @@ public final class StorageWorkload extends DescribedWorkload {
             case thorough -> 16 * GIB;
         };
         List<Map<String, Object>> out = new ArrayList<>();
+        int passes = suite == Suite.thorough && writes() ? PRECONDITION_PASSES : 0;
         switch (pattern) {
             case SEQ_READ, SEQ_WRITE -> {
                 if (suite != Suite.quick) {
@@ -87,7 +91,18 @@ public final class StorageWorkload extends DescribedWorkload {
                 }
             }
         }
+        if (passes > 0) {
+            out.forEach(p -> p.put("preconditionPasses", passes));
+        }
         return out;
+    }
+
+    /**
+     * Random writes, whose figures change most between a fresh and a written-through SSD (garbage
+     * collection); sequential writes and reads change far less, and each pass costs the file's size.
+     */
+    private boolean writes() {
+        return pattern == IoPattern.RAND_WRITE || pattern == IoPattern.RAND_RW;
     }
 
     @Override
@@ -153,6 +168,10 @@ public final class StorageWorkload extends DescribedWorkload {
             throw new IllegalArgumentException("queueDepth " + depth + " exceeds the " + file / threads / block
                     + " blocks of each job's slice; use a larger fileBytes or a smaller depth");
         }
+        long passes = params.containsKey("preconditionPasses") ? Workload.longParam(params, "preconditionPasses") : 0;
+        if (passes < 0 || passes > 10) {
+            throw new IllegalArgumentException("preconditionPasses " + passes + " must be between 0 and 10 (whole-file rewrites before measuring)");
+        }
         if (params.containsKey("readPercent")) {
             long mix = Workload.longParam(params, "readPercent");
             if (mix < 0 || mix > 100) {
@@ -178,7 +197,8 @@ public final class StorageWorkload extends DescribedWorkload {
 
     @Override
     public double setupSeconds(Map<String, Object> params, int threads) {
-        // filling the file at a modest 300 MB/s, plus opening and the first sync
-        return 0.5 + Workload.longParam(params, "fileBytes") / 300e6;
+        // filling (and preconditioning) the file at a modest 300 MB/s, plus opening and the first sync
+        long passes = params.containsKey("preconditionPasses") ? Workload.longParam(params, "preconditionPasses") : 0;
+        return 0.5 + (1 + passes) * Workload.longParam(params, "fileBytes") / 300e6;
     }
 }

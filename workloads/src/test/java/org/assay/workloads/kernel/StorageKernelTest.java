@@ -219,6 +219,24 @@ class StorageKernelTest {
     }
 
     @Test
+    void preconditioningRewritesTheFileWithNewDataThatReadsCheckAgainst() throws IOException {
+        Path f = dir.resolve("p.dat");
+        DirectFile.IoMode mode = mode();
+        BlockData d = new BlockData(17);
+        DirectFile.create(f, 1L << 20, d, mode, ALIGN);
+        BlockData after = DirectFile.precondition(f, 1L << 20, d, mode, ALIGN, 2);
+        assertEquals(19, after.seed());
+        try (IoJob stale = new IoJob(f, mode, IoPattern.SEQ_READ, ALIGN, ALIGN, 0, 1L << 20, 0, d, 1)) {
+            assertThrows(IllegalStateException.class, stale::op, "the original fill is gone");
+        }
+        try (IoJob r = new IoJob(f, mode, IoPattern.SEQ_READ, 64 * 1024, ALIGN, 0, 1L << 20, 0, after, 1)) {
+            for (int i = 0; i < 16; i++) {
+                r.op();
+            }
+        }
+    }
+
+    @Test
     void refusesMisalignedBlocksAndMixesOutOfRange() {
         Path f = dir.resolve("x.dat");
         BlockData d = new BlockData(1);
