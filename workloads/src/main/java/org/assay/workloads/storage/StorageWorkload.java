@@ -124,6 +124,7 @@ public final class StorageWorkload extends DescribedWorkload {
         p.put("blockSize", blockSize);
         p.put("fileBytes", fileBytes);
         p.put("queueDepth", queueDepth);
+        p.put("preconditionPasses", 0);
         if (pattern == IoPattern.RAND_RW) {
             p.put("readPercent", 70);
         }
