@@ -89,18 +89,18 @@ class ServerTreeCliTest {
 
     static {
         // Every case plans today, inside its bound (BOUNDS).
-        PLANS.put("GENOA_NPS1 quick", new Plan(19, "1:37"));
-        PLANS.put("GENOA_NPS1 standard", new Plan(85, "24:09"));
-        PLANS.put("GENOA_NPS1 thorough", new Plan(163, "4:12:37"));
-        PLANS.put("GENOA_NPS4 quick", new Plan(19, "2:23"));
-        PLANS.put("GENOA_NPS4 standard", new Plan(90, "28:28"));
-        PLANS.put("GENOA_NPS4 thorough", new Plan(174, "4:37:48"));
-        PLANS.put("XEON_CONTAINER quick", new Plan(19, "1:31"));
-        PLANS.put("XEON_CONTAINER standard", new Plan(80, "21:16"));
-        PLANS.put("XEON_CONTAINER thorough", new Plan(108, "2:35:32"));
-        PLANS.put("CLOUD_VM quick", new Plan(19, "1:32"));
-        PLANS.put("CLOUD_VM standard", new Plan(60, "16:06"));
-        PLANS.put("CLOUD_VM thorough", new Plan(64, "1:24:44"));
+        PLANS.put("GENOA_NPS1 quick", new Plan(23, "2:15"));
+        PLANS.put("GENOA_NPS1 standard", new Plan(104, "41:21"));
+        PLANS.put("GENOA_NPS1 thorough", new Plan(190, "7:08:35"));
+        PLANS.put("GENOA_NPS4 quick", new Plan(23, "3:00"));
+        PLANS.put("GENOA_NPS4 standard", new Plan(109, "45:40"));
+        PLANS.put("GENOA_NPS4 thorough", new Plan(201, "7:33:46"));
+        PLANS.put("XEON_CONTAINER quick", new Plan(23, "2:09"));
+        PLANS.put("XEON_CONTAINER standard", new Plan(99, "38:28"));
+        PLANS.put("XEON_CONTAINER thorough", new Plan(135, "5:31:30"));
+        PLANS.put("CLOUD_VM quick", new Plan(23, "2:10"));
+        PLANS.put("CLOUD_VM standard", new Plan(79, "33:18"));
+        PLANS.put("CLOUD_VM thorough", new Plan(91, "4:20:42"));
 
         // A case refused because of a defect goes in KNOWN with its exact refusal line, for example
         // KNOWN.put("GENOA_NPS1 thorough", new KnownDefect("assay run: ...", "what is wrong")).

@@ -3,6 +3,7 @@ package org.assay.harness.command;
 import org.assay.harness.AssayVersion;
 import org.assay.harness.Main;
 import org.assay.harness.UsageException;
+import org.assay.harness.storage.StorageRun;
 import org.assay.analysis.PrecisionTarget;
 import org.assay.harness.execution.PrecisionGoal;
 import org.assay.harness.execution.ProgressReporter;
@@ -114,6 +115,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The bundle directory of this run, for {@link #judge}. */
     private Path lastBundle;
+    // storage workloads: the file system under test
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Directory whose file system the storage.* workloads test; their files (assay-storage-*.dat) "
+                    + "are removed afterwards. Default: the directory the bundle is written in.")
+    Path storageDir;
 
     @Override
     public Integer call() throws Exception {
@@ -142,6 +148,7 @@ public final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : defaultOut(suite, facts.hostName());
         BundleTarget.check(dir);
         lastBundle = dir;
+        StorageRun storage = StorageRun.check(storageDir, bundleParent(dir), facts.root(), plan);
 
         PrintWriter console = output.out();
         if (dryRun) {
@@ -181,7 +188,10 @@ public final class RunCommand implements Callable<Integer> {
                         + " towards precision " + PrecisionTarget.percent(goal.fraction()) + ")")
                 + "; bundle " + dir);
         console.flush();
-        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate).precision(goal);
+        if (storage != null) {
+            storage.open(console);
+        }
+        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate).precision(goal).storage(storage);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
             results = session.execute(progressReporter);
@@ -225,6 +235,15 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--only '" + only + "' matches no workload; see 'assay list' for the ids");
         }
         return matched;
+    }
+
+    /** The existing directory the bundle goes in: the storage workloads' default directory. */
+    static Path bundleParent(Path bundle) {
+        Path p = bundle.toAbsolutePath().getParent();
+        while (p != null && !Files.isDirectory(p)) {
+            p = p.getParent();
+        }
+        return p != null ? p : Path.of("").toAbsolutePath();
     }
 
     private static Path defaultOut(Suite suite, String host) {

@@ -11,6 +11,7 @@ import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.workloads.MeasurementSettings;
 import org.assay.workloads.Workload;
+import org.assay.workloads.fork.LatencyLog;
 import org.assay.workloads.fork.ProbeProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -53,6 +54,7 @@ final class JmhInvocation {
     private final long directMemoryBytes;
     private final Path probeRoot;
     private final CpuTopology topology;
+    private Map<String, String> forkProperties = Map.of();
 
     /** @param workDir scratch directory for JMH's per-invocation files (outside the bundle) */
     JmhInvocation(Path workDir, long directMemoryBytes) {
@@ -68,6 +70,20 @@ final class JmhInvocation {
         this.directMemoryBytes = directMemoryBytes;
         this.probeRoot = probeRoot;
         this.topology = topology;
+    }
+
+    /** System properties every fork gets (the storage directory and I/O mode of the run). */
+    JmhInvocation forkProperties(Map<String, String> properties) {
+        this.forkProperties = Map.copyOf(properties);
+        return this;
+    }
+
+    /**
+     * Where the forks of an invocation write their latency logs ({@code LatencyLog}): one directory
+     * per invocation, kept across the runs a precision target adds, read by the caller.
+     */
+    Path histogramDir(PlanEntry entry) {
+        return workDir.resolve(scratchName(entry.invocationId()) + ".hist");
     }
 
     /**
@@ -132,6 +148,8 @@ final class JmhInvocation {
         jvmArgs.addAll(ForkFlags.forFeature(feature));
         jvmArgs.add("-Dassay.cpus=" + join(entry.cpus()));
         jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());
+        forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
+        jvmArgs.add("-D" + LatencyLog.DIR_PROPERTY + "=" + histogramDir(entry).toAbsolutePath());
         jvmArgs.addAll(w.forkJvmArgs());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 

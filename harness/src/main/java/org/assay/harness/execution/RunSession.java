@@ -7,6 +7,8 @@ import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
 import org.assay.results.Bundle;
 import org.assay.results.BundleReader;
+import org.assay.harness.storage.StorageResults;
+import org.assay.harness.storage.StorageRun;
 import org.assay.results.BundleWriter;
 import org.assay.results.InvocationResult;
 import org.assay.results.RunManifest;
@@ -14,6 +16,7 @@ import org.assay.results.RunStatus;
 import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 import org.assay.results.Termination;
+import org.assay.workloads.storage.StorageWorkload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,7 @@ public final class RunSession {
     private volatile ProbeSampler sampler;
     private int completed;
     private PrecisionGoal precision;
+    private StorageRun storage;
 
     public RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
         this(writer, manifest, plan, facts, 0);
@@ -74,6 +78,12 @@ public final class RunSession {
         return this;
     }
 
+    /** The directory and I/O mode of the plan's storage workloads; null when it has none. */
+    public RunSession storage(StorageRun run) {
+        this.storage = run;
+        return this;
+    }
+
     public List<InvocationResult> execute(ProgressReporter progress) throws IOException {
         Thread hook = new Thread(this::onInterrupt, "assay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -82,6 +92,9 @@ public final class RunSession {
         try {
             JmhInvocation jmh = new JmhInvocation(scratch, facts.directMemoryBytes(), facts.root(),
                     facts.sizing().topology());
+            if (storage != null) {
+                jmh.forkProperties(storage.forkProperties());
+            }
             synchronized (lock) {
                 sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz) : null;
             }
@@ -107,6 +120,15 @@ public final class RunSession {
                 List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
                         .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles)
                         .map(FlopsPerCycle::derive).toList();
+                if (storage != null && e.workload() instanceof StorageWorkload) {
+                    storage.removeFiles(); // a fork killed outright removed nothing
+                    synchronized (lock) {
+                        if (closed) {
+                            break;
+                        }
+                        rs = StorageResults.completeAll(rs, e, jmh.histogramDir(e), writer, storage);
+                    }
+                }
                 synchronized (lock) {
                     if (closed) {
                         break;
@@ -163,6 +185,9 @@ public final class RunSession {
                 // the hook is running or has run: it owns the bundle now
             }
             deleteQuietly(scratch);
+            if (storage != null) {
+                storage.removeFiles();
+            }
         }
         return results;
     }
@@ -176,6 +201,9 @@ public final class RunSession {
     }
 
     private void onInterrupt() {
+        if (storage != null) {
+            storage.removeFiles(); // the fork's own hook removes its file too; this covers one killed outright
+        }
         synchronized (lock) {
             if (closed) {
                 return;
