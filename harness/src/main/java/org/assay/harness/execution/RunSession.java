@@ -1,6 +1,8 @@
 package org.assay.harness.execution;
 
+import org.assay.harness.derived.LatencyHistograms;
 import org.assay.harness.derived.LevelResults;
+import org.assay.harness.derived.SocketFigures;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
 import org.assay.results.BundleWriter;
@@ -89,6 +91,8 @@ public final class RunSession {
                 // steal and busy time of the invocation's own CPUs: another tenant on a CPU the
                 // workers never used says nothing about this score
                 StealMeter steal = new StealMeter(facts.root(), e.cpus());
+                Path histogramLog = jmh.histogramLog(e);
+                Files.deleteIfExists(histogramLog);
                 List<JmhInvocation.Outcome> runs = new ArrayList<>();
                 runs.add(jmh.run(e));
                 Map<String, Object> precisionFields = precision == null ? PrecisionLoop.none()
@@ -97,6 +101,9 @@ public final class RunSession {
                 Map<String, SecondaryMetric> stolen = steal.finish();
                 List<InvocationResult> rs = MeasuredInvocation.results(e, runs, precisionFields).stream()
                         .map(r -> withSecondary(r, stolen)).map(RunSession::withCycles).toList();
+                boolean histograms = Files.exists(histogramLog) && Files.size(histogramLog) > 0;
+                Map<String, SecondaryMetric> latency = histograms ? LatencyHistograms.percentiles(Files.readAllBytes(histogramLog)) : Map.of();
+                rs = rs.stream().map(r -> withSecondary(r, latency)).map(SocketFigures::withCpuEfficiency).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;
@@ -104,6 +111,9 @@ public final class RunSession {
                     for (JmhInvocation.Outcome o : runs) {
                         writer.appendJmhEntries(o.jmhEntries());
                         appendLog(o.log());
+                    }
+                    if (histograms) {
+                        Files.copy(histogramLog, writer.histogramPath(e.invocationId()));
                     }
                     for (InvocationResult r : rs) {
                         writer.append(r);
