@@ -90,18 +90,18 @@ class ServerTreeCliTest {
     static {
         // Every case plans today. The estimates above half an hour for standard on 384 CPUs (GENOA_*)
         // are pinned as they are, though a standard suite should estimate under 30 minutes there.
-        PLANS.put("GENOA_NPS1 quick", new Plan(21, "1:43"));
-        PLANS.put("GENOA_NPS1 standard", new Plan(186, "1:48:28"));
-        PLANS.put("GENOA_NPS1 thorough", new Plan(206, "6:43:57"));
-        PLANS.put("GENOA_NPS4 quick", new Plan(141, "8:22"));
-        PLANS.put("GENOA_NPS4 standard", new Plan(322, "2:17:17"));
-        PLANS.put("GENOA_NPS4 thorough", new Plan(344, "8:15:31"));
-        PLANS.put("XEON_CONTAINER quick", new Plan(17, "1:25"));
-        PLANS.put("XEON_CONTAINER standard", new Plan(102, "43:12"));
-        PLANS.put("XEON_CONTAINER thorough", new Plan(112, "2:51:57"));
-        PLANS.put("CLOUD_VM quick", new Plan(15, "1:20"));
-        PLANS.put("CLOUD_VM standard", new Plan(52, "21:00"));
-        PLANS.put("CLOUD_VM thorough", new Plan(56, "1:19:15"));
+        PLANS.put("GENOA_NPS1 quick", new Plan(23, "1:54"));
+        PLANS.put("GENOA_NPS1 standard", new Plan(214, "2:00:50"));
+        PLANS.put("GENOA_NPS1 thorough", new Plan(234, "7:29:23"));
+        PLANS.put("GENOA_NPS4 quick", new Plan(143, "8:33"));
+        PLANS.put("GENOA_NPS4 standard", new Plan(350, "2:29:39"));
+        PLANS.put("GENOA_NPS4 thorough", new Plan(372, "9:00:57"));
+        PLANS.put("XEON_CONTAINER quick", new Plan(19, "1:36"));
+        PLANS.put("XEON_CONTAINER standard", new Plan(125, "53:21"));
+        PLANS.put("XEON_CONTAINER thorough", new Plan(135, "3:29:16"));
+        PLANS.put("CLOUD_VM quick", new Plan(17, "1:31"));
+        PLANS.put("CLOUD_VM standard", new Plan(65, "26:45"));
+        PLANS.put("CLOUD_VM thorough", new Plan(69, "1:40:21"));
 
         // A case refused because of a defect goes in KNOWN with its exact refusal line, for example
         // KNOWN.put("GENOA_NPS1 thorough", new KnownDefect("assay run: ...", "what is wrong")).

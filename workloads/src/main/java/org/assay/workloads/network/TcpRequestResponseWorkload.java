@@ -37,6 +37,9 @@ final class TcpRequestResponseWorkload extends DescribedWorkload {
 
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
+        if (sizing.maxThreads() < 2) {
+            return List.of(); // no two cores for the two ends: nothing to plan (see threadCounts)
+        }
         if (suite == Suite.quick) {
             return openLoop ? List.of() : List.of(params(1));
         }
