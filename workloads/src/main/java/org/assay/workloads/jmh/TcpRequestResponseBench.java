@@ -2,6 +2,8 @@ package org.assay.workloads.jmh;
 
 import org.HdrHistogram.Histogram;
 import org.assay.workloads.fork.HistogramLog;
+import org.assay.workloads.kernel.ConnectionClient;
+import org.assay.workloads.kernel.ConnectionServer;
 import org.assay.workloads.fork.WorkerPinning;
 import org.assay.workloads.kernel.EchoServer;
 import org.assay.workloads.kernel.LoopbackPair;
@@ -43,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * from then. Open loop: request k is due at {@code k / rate} after the iteration began
  * ({@link OpenLoopSchedule}) and is timed from that due time, so a stall counts against every
  * request it delayed (no coordinated omission).
+ *
+ * <p>Connect/request/response ({@code network.tcp.crr}, netperf's TCP_CRR): each transaction is
+ * a new connection to the server's listener, one byte each way, and the close; its whole time
+ * goes into the histogram.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -142,6 +148,52 @@ public class TcpRequestResponseBench {
         public void restart() {
             schedule.restart();
         }
+    }
+
+    /** The listener of the connection-rate group and its client. */
+    @State(Scope.Group)
+    public static class Connections {
+        ConnectionServer server;
+        ConnectionClient client;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            server = new ConnectionServer();
+            client = new ConnectionClient(server.address());
+        }
+
+        @TearDown(Level.Iteration)
+        public void verify() {
+            client.verify();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            try {
+                client.close();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Benchmark
+    @Group("connect")
+    @GroupThreads(1)
+    public boolean connectAndRequest(Connections c, Latencies l, Pinned p, Control control) throws IOException {
+        long t0 = System.nanoTime();
+        boolean done = c.client.transact(() -> control.stopMeasurement);
+        if (done) {
+            l.histogram.recordValue(System.nanoTime() - t0);
+        }
+        return done;
+    }
+
+    @Benchmark
+    @Group("connect")
+    @GroupThreads(1)
+    public boolean acceptAndAnswer(Connections c, Pinned p, Control control) throws IOException {
+        return c.server.serve(() -> control.stopMeasurement);
     }
 
     @Benchmark

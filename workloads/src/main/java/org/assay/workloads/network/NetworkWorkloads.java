@@ -15,7 +15,8 @@ public final class NetworkWorkloads {
 
     public static List<Workload> all() {
         return List.of(new TcpStreamWorkload(false), new TcpStreamWorkload(true),
-                new TcpRequestResponseWorkload(false), new TcpRequestResponseWorkload(true));
+                new TcpRequestResponseWorkload(false), new TcpRequestResponseWorkload(true),
+                new TcpConnectWorkload());
     }
 
     /** Refuses a message size outside {@code min..64 MiB}; {@code what} says why the minimum. */

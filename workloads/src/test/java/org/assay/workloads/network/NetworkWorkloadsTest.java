@@ -27,7 +27,8 @@ class NetworkWorkloadsTest {
 
     @Test
     void theFamilyIsRegisteredUnderItsMetricNames() {
-        assertEquals(List.of("network.tcp.stream", "network.tcp.stream.samecore", "network.tcp.rr", "network.tcp.rr.open"),
+        assertEquals(List.of("network.tcp.stream", "network.tcp.stream.samecore", "network.tcp.rr", "network.tcp.rr.open",
+                        "network.tcp.crr"),
                 Workloads.matching("network.*").stream().map(Workload::id).toList());
     }
 
