@@ -11,7 +11,8 @@ import java.util.Map;
  * side ({@code sender.bytesPerCpuSecond}, {@code receiver.bytesPerCpuSecond}, GB per CPU-second)
  * from the bytes and thread CPU time the fork counted over the measurement iterations; and the
  * retransmit count set to null (not measured) where the fork could not read TCP_INFO, which it
- * says with a negative count. A result without those counters is returned unchanged.
+ * says with a negative count; a UDP exchange's {@code lostRequests} labelled as requests. A
+ * result without those counters is returned unchanged.
  */
 public final class SocketFigures {
 
@@ -20,6 +21,11 @@ public final class SocketFigures {
 
     public static InvocationResult withCpuEfficiency(InvocationResult r) {
         Map<String, SecondaryMetric> s = r.secondary();
+        if (s != null && s.containsKey("lostRequests")) { // UDP: datagrams given up for lost
+            Map<String, SecondaryMetric> out = new LinkedHashMap<>(s);
+            relabel(out, "lostRequests", "requests");
+            return r.withSecondary(out);
+        }
         if (s == null || !s.containsKey("sentBytes")) {
             return r;
         }

@@ -94,6 +94,13 @@ class SocketFiguresTest {
     }
 
     @Test
+    void udpLossesAreCountedInRequests() {
+        Map<String, SecondaryMetric> out = SocketFigures.withCpuEfficiency(
+                result(Map.of("lostRequests", new SecondaryMetric(3.0, "#")))).secondary();
+        assertEquals(new SecondaryMetric(3.0, "requests"), out.get("lostRequests"));
+    }
+
+    @Test
     void aResultWithoutStreamCountersIsLeftAlone() {
         InvocationResult r = result(Map.of("host.steal", new SecondaryMetric(0.0, "%")));
         assertSame(r, SocketFigures.withCpuEfficiency(r));

@@ -15,8 +15,8 @@ public final class NetworkWorkloads {
 
     public static List<Workload> all() {
         return List.of(new TcpStreamWorkload(false), new TcpStreamWorkload(true),
-                new TcpRequestResponseWorkload(false), new TcpRequestResponseWorkload(true),
-                new TcpConnectWorkload());
+                new RequestResponseWorkload(false), new RequestResponseWorkload(true),
+                new TcpConnectWorkload(), RequestResponseWorkload.udp());
     }
 
     /** Refuses a message size outside {@code min..64 MiB}; {@code what} says why the minimum. */

@@ -28,7 +28,7 @@ class NetworkWorkloadsTest {
     @Test
     void theFamilyIsRegisteredUnderItsMetricNames() {
         assertEquals(List.of("network.tcp.stream", "network.tcp.stream.samecore", "network.tcp.rr", "network.tcp.rr.open",
-                        "network.tcp.crr"),
+                        "network.tcp.crr", "network.udp.rr"),
                 Workloads.matching("network.*").stream().map(Workload::id).toList());
     }
 

@@ -17,22 +17,41 @@ import java.util.Map;
  * load free of coordinated omission; its score is the rate achieved. Two workers: client and
  * server, each on its own planned core.
  */
-final class TcpRequestResponseWorkload extends DescribedWorkload {
+final class RequestResponseWorkload extends DescribedWorkload {
 
     static final List<Long> STANDARD_SIZES = List.of(1L, 64L, 1024L);
     /** Well below loopback's closed-loop rate on any server (tens of thousands per second). */
     static final long STANDARD_RATE = 10_000;
     static final double MAX_RATE = 1_000_000;
+    /** DatagramPair.MAX_PAYLOAD: 65535 less the IPv4 and UDP headers. */
+    static final long MAX_UDP_PAYLOAD = 65_507;
 
     private final boolean openLoop;
+    private final boolean udp;
 
-    TcpRequestResponseWorkload(boolean openLoop) {
+    RequestResponseWorkload(boolean openLoop) {
         super(openLoop ? "network.tcp.rr.open" : "network.tcp.rr", 1,
                 "org.assay.workloads.jmh.TcpRequestResponseBench." + (openLoop ? "open" : "closed"),
                 "transactions/s", true,
                 openLoop ? "loopback TCP request/response at a fixed rate, latency from the intended send time (threads = 2)"
                         : "loopback TCP request/response (as netperf TCP_RR), transactions/s and latency percentiles (threads = 2)");
         this.openLoop = openLoop;
+        this.udp = false;
+    }
+
+    /**
+     * {@code network.udp.rr}: the closed loop over UDP (netperf's UDP_RR), standard and thorough
+     * only, messages up to the largest UDP payload.
+     */
+    private RequestResponseWorkload() {
+        super("network.udp.rr", 1, "org.assay.workloads.jmh.UdpRequestResponseBench.udp", "transactions/s", true,
+                "loopback UDP request/response (as netperf UDP_RR), transactions/s and latency percentiles (threads = 2)");
+        this.openLoop = false;
+        this.udp = true;
+    }
+
+    static RequestResponseWorkload udp() {
+        return new RequestResponseWorkload();
     }
 
     @Override
@@ -41,7 +60,7 @@ final class TcpRequestResponseWorkload extends DescribedWorkload {
             return List.of(); // no two cores for the two ends: nothing to plan (see threadCounts)
         }
         if (suite == Suite.quick) {
-            return openLoop ? List.of() : List.of(params(1));
+            return openLoop || udp ? List.of() : List.of(params(1));
         }
         return openLoop ? List.of(params(1), params(1024))
                 : STANDARD_SIZES.stream().map(this::params).toList();
@@ -73,7 +92,11 @@ final class TcpRequestResponseWorkload extends DescribedWorkload {
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
-        NetworkWorkloads.messageBytes(params, 1, "1 byte");
+        long bytes = NetworkWorkloads.messageBytes(params, 1, "1 byte");
+        if (udp && bytes > MAX_UDP_PAYLOAD) {
+            throw new IllegalArgumentException("a UDP message must be 1 to " + MAX_UDP_PAYLOAD
+                    + " bytes (the largest UDP payload over IPv4), got " + bytes);
+        }
         if (threads != 2) {
             throw new IllegalArgumentException("request/response runs one client and its server: use --threads 2, not "
                     + threads);
