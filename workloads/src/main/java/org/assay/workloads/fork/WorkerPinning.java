@@ -82,6 +82,11 @@ public final class WorkerPinning {
         report(workerIndex, requestedCpu(workerIndex), currentCpu(), "teardown", "");
     }
 
+    /** {@link #observe} for a worker pinned with {@link #pinBeside}: checked against the CPU it shares. */
+    public static void observeBeside(int workerIndex, int cpuOfWorker) {
+        report(workerIndex, requestedCpu(cpuOfWorker), currentCpu(), "teardown", "");
+    }
+
     static int requestedCpu(int workerIndex) {
         String cpus = System.getProperty(CPUS_PROPERTY, "").trim();
         if (cpus.isEmpty()) {

@@ -100,8 +100,7 @@ public class TcpStreamBench {
             threadId = Thread.currentThread().getId();
             stream = s;
             if (s.sameCore && !sending) {
-                // the sender of this group is the worker just before this one (JMH numbers a
-                // group's threads in its methods' order: send, then receive)
+                // one stream only (the descriptor refuses more): worker 0 sends, worker 1 receives
                 WorkerPinning.pinBeside(workerIndex, workerIndex - 1);
             } else {
                 WorkerPinning.pin(workerIndex);
@@ -157,7 +156,11 @@ public class TcpStreamBench {
 
         @TearDown(Level.Trial)
         public void observe() {
-            WorkerPinning.observe(workerIndex);
+            if (stream.sameCore && !sending) {
+                WorkerPinning.observeBeside(workerIndex, workerIndex - 1);
+            } else {
+                WorkerPinning.observe(workerIndex);
+            }
         }
     }
 

@@ -97,6 +97,12 @@ final class TcpStreamWorkload extends DescribedWorkload {
             throw new IllegalArgumentException("a TCP stream runs a sender and a receiver: threads must be 2 per stream "
                     + "(2, 4, ...), got " + threads);
         }
+        if (sameCore && threads != 2) {
+            // one pair per core is what the figure means; JMH's numbering of several groups'
+            // threads is not something the pinning should guess at
+            throw new IllegalArgumentException("the same-core figure is one stream, sender and receiver on one CPU: "
+                    + "use --threads 2, not " + threads);
+        }
         long buffers = 2 * bytes * (threads / 2);
         if (buffers > MAX_BUFFER_BYTES) {
             throw new IllegalArgumentException(threads / 2 + " streams of " + bytes + "-byte messages need "

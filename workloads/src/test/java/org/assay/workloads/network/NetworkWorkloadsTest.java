@@ -96,6 +96,10 @@ class NetworkWorkloadsTest {
         p.put("sameCore", true);
         assertTrue(refusal(stream, p, 2).contains("network.tcp.stream.samecore"));
 
+        Workload same = byId("network.tcp.stream.samecore");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> same.validate(same.testParams(), 4, BIG))
+                .getMessage().contains("use --threads 2, not 4"));
+
         Workload open = byId("network.tcp.rr.open");
         Map<String, Object> q = new HashMap<>(open.testParams());
         q.put("rate", 0L);
