@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * {@code network.tcp.crr}: loopback TCP connections per second, each set up, used for one byte
  * each way and torn down (netperf's TCP_CRR); the whole transaction's time goes into the latency
- * histogram. A client and its server on two planned cores. No parameters: the exchange is one
- * byte, as netperf's default TCP_CRR.
+ * histogram. A client and its server on two planned cores. Its one parameter records the exchange:
+ * {@code messageBytes} = 1, one byte each way as netperf's TCP_CRR by default, and no other size.
  */
 final class TcpConnectWorkload extends DescribedWorkload {
 
@@ -23,12 +23,12 @@ final class TcpConnectWorkload extends DescribedWorkload {
     /** Standard and thorough only: the quick suite keeps to one stream and one round-trip figure. */
     @Override
     public List<Map<String, Object>> paramSets(Suite suite, SizingContext sizing) {
-        return suite == Suite.quick || sizing.maxThreads() < 2 ? List.of() : List.of(Map.of());
+        return suite == Suite.quick || sizing.maxThreads() < 2 ? List.of() : List.of(testParams());
     }
 
     @Override
     public Map<String, Object> testParams() {
-        return Map.of();
+        return Map.of("messageBytes", 1L);
     }
 
     @Override
@@ -38,6 +38,11 @@ final class TcpConnectWorkload extends DescribedWorkload {
 
     @Override
     public void validate(Map<String, Object> params, int threads, SizingContext sizing) {
+        long bytes = NetworkWorkloads.messageBytes(params, 1, "1 byte");
+        if (bytes != 1) {
+            throw new IllegalArgumentException("the connection rate exchanges one byte each way (as netperf's TCP_CRR): "
+                    + "messageBytes must be 1, got " + bytes + "; network.tcp.rr measures other sizes");
+        }
         if (threads != 2) {
             throw new IllegalArgumentException("the connection rate runs one client and its server: use --threads 2, not "
                     + threads);
