@@ -31,7 +31,7 @@ final class TcpStreamWorkload extends DescribedWorkload {
     TcpStreamWorkload(boolean sameCore) {
         super(sameCore ? "network.tcp.stream.samecore" : "network.tcp.stream", 1,
                 "org.assay.workloads.jmh.TcpStreamBench.stream", "Gbit/s", true,
-                sameCore ? "loopback TCP stream, sender and receiver on one core, Gbit/s (threads = 2 per stream)"
+                sameCore ? "loopback TCP stream, sender and receiver on one core, Gbit/s (one stream: threads = 2)"
                         : "loopback TCP stream throughput, sender and receiver on two cores, Gbit/s (threads = 2 per stream)");
         this.sameCore = sameCore;
     }
