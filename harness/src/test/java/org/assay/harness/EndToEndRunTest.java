@@ -66,6 +66,12 @@ class EndToEndRunTest {
                     String.valueOf(r.settings().get("jvmArgs")).contains("-XX:ObjectAlignmentInBytes=64"),
                     r.invocationId() + " " + r.settings().get("jvmArgs"));
         }
+        // the round trips' histogram is in the bundle and its percentiles in the result
+        InvocationResult rr = b.results().stream().filter(r -> r.metric().equals("network.tcp.rr")).findFirst().orElseThrow();
+        assertTrue(Files.size(out.resolve("histograms").resolve(org.assay.results.BundleFormat.histogramFileName(rr.invocationId()))) > 0);
+        assertTrue(rr.secondary().get("latency.p99.9").score() >= rr.secondary().get("latency.p50").score(), rr.secondary().toString());
+        InvocationResult stream = b.results().stream().filter(r -> r.metric().equals("network.tcp.stream")).findFirst().orElseThrow();
+        assertTrue(stream.secondary().containsKey("receiver.bytesPerCpuSecond"), stream.secondary().toString());
         assertTrue(BundleVerifier.verify(out).ok());
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.startsWith("## Assay run: "), summary);

@@ -11,9 +11,10 @@
  * SHA256SUMS        written last, in sha256sum's format
  * </pre>
  *
- * <p>{@link org.assay.results.BundleWriter#histogramPath(String)} reserves
- * {@code histograms/<name>.hlog} for HdrHistogram logs and the verifier checks such files, but
- * no workload writes one yet, so no bundle holds that directory today.
+ * <p>{@link org.assay.results.BundleWriter#histogramPath(String)} gives
+ * {@code histograms/<name>.hlog} for HdrHistogram logs (the harness writes one per invocation
+ * that records latencies one by one, named by its invocation id) and the verifier checks such
+ * files; bundles without such invocations have no {@code histograms/}.
  *
  * <p>This module depends on nothing else of Assay; every other module uses it.
  *

@@ -3,6 +3,7 @@ package org.assay.workloads;
 import org.assay.workloads.cpu.CpuWorkloads;
 import org.assay.workloads.memory.MemoryWorkloads;
 import org.assay.workloads.storage.StorageWorkloads;
+import org.assay.workloads.network.NetworkWorkloads;
 import org.assay.workloads.sabotage.SabotageWorkload;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 public final class Workloads {
 
     /** Each family keeps its own list, so adding a workload touches only its family's file. */
-    private static final List<Workload> ALL = concat(MemoryWorkloads.all(), CpuWorkloads.all(), StorageWorkloads.all());
+    private static final List<Workload> ALL = concat(MemoryWorkloads.all(), CpuWorkloads.all(), StorageWorkloads.all(),
+            NetworkWorkloads.all());
 
     /**
      * Workloads that fail on purpose, for testing the harness. Selectable with {@code --only}

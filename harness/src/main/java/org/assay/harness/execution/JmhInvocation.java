@@ -131,6 +131,15 @@ final class JmhInvocation {
         return safe.substring(0, 100) + "-" + String.format("%08x", invocationId.hashCode());
     }
 
+    /**
+     * Where the forks of an invocation append its latency histograms (HdrHistogram log), if its
+     * benchmark records any: every run of the entry (precision loop included) adds to the one
+     * file, which the session copies into the bundle and reads the percentiles from.
+     */
+    Path histogramLog(PlanEntry entry) {
+        return workDir.resolve(scratchName(entry.invocationId()) + ".hlog");
+    }
+
     Outcome run(PlanEntry entry) throws IOException {
         Workload w = entry.workload();
         MeasurementSettings m = entry.settings();
@@ -150,6 +159,7 @@ final class JmhInvocation {
         jvmArgs.add("-Dassay.pinning.report=" + pinning.toAbsolutePath());
         forkProperties.forEach((k, v) -> jvmArgs.add("-D" + k + "=" + v));
         jvmArgs.add("-D" + LatencyLog.DIR_PROPERTY + "=" + histogramDir(entry).toAbsolutePath());
+        jvmArgs.add("-Dassay.histogram.log=" + histogramLog(entry).toAbsolutePath());
         jvmArgs.addAll(w.forkJvmArgs());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 

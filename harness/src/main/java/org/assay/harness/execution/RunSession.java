@@ -2,7 +2,9 @@ package org.assay.harness.execution;
 
 import org.assay.analysis.report.MarkdownReport;
 import org.assay.harness.derived.FlopsPerCycle;
+import org.assay.harness.derived.LatencyHistograms;
 import org.assay.harness.derived.LevelResults;
+import org.assay.harness.derived.SocketFigures;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.PlanEntry;
 import org.assay.results.Bundle;
@@ -111,6 +113,8 @@ public final class RunSession {
                 // steal and busy time of the invocation's own CPUs: another tenant on a CPU the
                 // workers never used says nothing about this score
                 StealMeter steal = new StealMeter(facts.root(), e.cpus());
+                Path histogramLog = jmh.histogramLog(e);
+                Files.deleteIfExists(histogramLog);
                 List<JmhInvocation.Outcome> runs = new ArrayList<>();
                 runs.add(jmh.run(e));
                 Map<String, Object> precisionFields = precision == null ? PrecisionLoop.none()
@@ -129,6 +133,9 @@ public final class RunSession {
                         rs = StorageResults.completeAll(rs, e, jmh.histogramDir(e), writer, storage);
                     }
                 }
+                boolean histograms = Files.exists(histogramLog) && Files.size(histogramLog) > 0;
+                Map<String, SecondaryMetric> latency = histograms ? LatencyHistograms.percentiles(Files.readAllBytes(histogramLog)) : Map.of();
+                rs = rs.stream().map(r -> withSecondary(r, latency)).map(SocketFigures::withCpuEfficiency).toList();
                 synchronized (lock) {
                     if (closed) {
                         break;
@@ -136,6 +143,9 @@ public final class RunSession {
                     for (JmhInvocation.Outcome o : runs) {
                         writer.appendJmhEntries(o.jmhEntries());
                         appendLog(o.log());
+                    }
+                    if (histograms) {
+                        Files.copy(histogramLog, writer.histogramPath(e.invocationId()));
                     }
                     for (InvocationResult r : rs) {
                         writer.append(r);

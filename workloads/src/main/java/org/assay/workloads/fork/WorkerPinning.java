@@ -55,6 +55,30 @@ public final class WorkerPinning {
         return requested;
     }
 
+    /**
+     * Pins the calling thread, worker {@code workerIndex}, to the CPU planned for worker
+     * {@code cpuOfWorker} instead of its own: two threads meant to share one core (a TCP sender
+     * and its receiver measured on the same core). The report names the CPU it was pinned to, so
+     * the shared placement is on record rather than flagged as a move.
+     */
+    public static int pinBeside(int workerIndex, int cpuOfWorker) {
+        int requested = requestedCpu(cpuOfWorker);
+        String detail = "";
+        if (requested >= 0) {
+            try {
+                BitSet mask = new BitSet();
+                mask.set(requested);
+                Affinity.setAffinity(mask);
+            } catch (RuntimeException | LinkageError e) {
+                detail = "setAffinity failed: " + e;
+            }
+        } else {
+            detail = "no CPU planned for worker " + cpuOfWorker;
+        }
+        report(workerIndex, requested, currentCpu(), "setup", detail);
+        return requested;
+    }
+
     /** Records where the worker runs now (call at tear-down). */
     public static void observe(int workerIndex) {
         report(workerIndex, requestedCpu(workerIndex), currentCpu(), "teardown", "");
@@ -92,6 +116,11 @@ public final class WorkerPinning {
             System.err.println("assay: cannot move the worker to CPU " + cpu + ": " + e);
             return false;
         }
+    }
+
+    /** {@link #observe} for a worker pinned with {@link #pinBeside}: checked against the CPU it shares. */
+    public static void observeBeside(int workerIndex, int cpuOfWorker) {
+        report(workerIndex, requestedCpu(cpuOfWorker), currentCpu(), "teardown", "");
     }
 
     static int requestedCpu(int workerIndex) {
