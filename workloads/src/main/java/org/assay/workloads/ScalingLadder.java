@@ -100,16 +100,17 @@ public final class ScalingLadder {
     }
 
     /**
-     * Powers of two below one LLC domain (1, 2, 4 on an 8-core CCD), then one LLC domain, one
-     * node, one socket, all cores and all hardware threads. Past the LLC the domains are the
-     * steps a reader compares, and each power of two between them costs a whole invocation per
-     * kernel; {@link #full} has them.
+     * 1 and 2 workers (two cores sharing one LLC domain, where sharing first shows), then one LLC
+     * domain, one node, one socket, all cores and all hardware threads. The domains are the steps
+     * a reader compares, and each power of two between them costs a whole invocation per kernel
+     * (minutes of a 2-socket server's standard run); {@link #full} has them.
      */
     public static List<Step> standard(SizingContext sizing) {
         Map<Integer, Set<Scope>> steps = domainSteps(sizing);
-        int llc = steps.entrySet().stream().filter(e -> e.getValue().contains(Scope.LLC)).mapToInt(Map.Entry::getKey)
-                .findFirst().orElse(sizing.maxThreads());
-        powersBelow(steps, llc);
+        java.util.OptionalInt llc = steps.entrySet().stream().filter(e -> e.getValue().contains(Scope.LLC))
+                .mapToInt(Map.Entry::getKey).findFirst();
+        // with no LLC domain known the powers of two are all the ladder has between 1 and N
+        powersBelow(steps, llc.isPresent() ? Math.min(llc.getAsInt(), 3) : sizing.maxThreads());
         return build(steps, sizing);
     }
 

@@ -30,23 +30,23 @@ class ScalingLadderTest {
     }
 
     @Test
-    void theStandardLadderStopsThePowersOfTwoAtOneL3() {
-        assertEquals(List.of("1", "2", "4", "one L3 (8)", "one node = one socket (96)", "all cores (192)",
+    void theStandardLadderIsOneAndTwoThenTheDomains() {
+        assertEquals(List.of("1", "2", "one L3 (8)", "one node = one socket (96)", "all cores (192)",
                 "all hardware threads (384)"), labels(ScalingLadder.standard(sizing(Layouts.epyc2s(1), 192, ALL))));
-        assertEquals(List.of("1", "2", "4", "one L3 (8)", "one node (24)", "one socket (96)", "all cores (192)",
+        assertEquals(List.of("1", "2", "one L3 (8)", "one node (24)", "one socket (96)", "all cores (192)",
                 "all hardware threads (384)"), labels(ScalingLadder.standard(sizing(Layouts.epyc2s(4), 192, ALL))));
     }
 
     @Test
     void eachStepKnowsItsScope() {
         List<ScalingLadder.Step> steps = ScalingLadder.standard(sizing(Layouts.epyc2s(4), 192, ALL));
-        assertEquals(List.of(ScalingLadder.Scope.COUNT), steps.get(2).scopes());
-        assertEquals(java.util.Optional.of(CpuDomains.Kind.LLC), steps.get(3).domain());
-        assertEquals(java.util.Optional.of(CpuDomains.Kind.NODE), steps.get(4).domain());
-        assertEquals(java.util.Optional.of(CpuDomains.Kind.SOCKET), steps.get(5).domain());
-        assertEquals(List.of(ScalingLadder.Scope.ALL_CORES), steps.get(6).scopes());
-        assertEquals(true, steps.get(7).allHardwareThreads());
-        assertEquals(false, steps.get(6).allHardwareThreads());
+        assertEquals(List.of(ScalingLadder.Scope.COUNT), steps.get(1).scopes());
+        assertEquals(java.util.Optional.of(CpuDomains.Kind.LLC), steps.get(2).domain());
+        assertEquals(java.util.Optional.of(CpuDomains.Kind.NODE), steps.get(3).domain());
+        assertEquals(java.util.Optional.of(CpuDomains.Kind.SOCKET), steps.get(4).domain());
+        assertEquals(List.of(ScalingLadder.Scope.ALL_CORES), steps.get(5).scopes());
+        assertEquals(true, steps.get(6).allHardwareThreads());
+        assertEquals(false, steps.get(5).allHardwareThreads());
     }
 
     @Test

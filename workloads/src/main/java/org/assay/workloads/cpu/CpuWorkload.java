@@ -38,14 +38,20 @@ abstract class CpuWorkload extends DescribedWorkload {
 
     /**
      * The suite's ladder for the headline size (and for any size given with {@code --param});
-     * the suite's other sizes at 1 worker and all cores. A size sweep asks how one core and the
+     * the suite's other sizes at 1 worker (and all cores in thorough). A size sweep asks how one core and the
      * whole machine fare as the data leaves each cache level; the curve between them is the
      * same kernel's and is measured once, at the headline size.
      */
     @Override
     public List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
         boolean otherSize = !isHeadline(params, sizing) && paramSets(suite, sizing).contains(params);
-        return otherSize ? ScalingLadder.ends(sizing) : CpuWorkloads.scalingSteps(suite, sizing);
+        if (!otherSize) {
+            return CpuWorkloads.scalingSteps(suite, sizing);
+        }
+        // standard: the other sizes at one worker (how the kernel fares as its data leaves each
+        // cache); thorough adds all cores
+        List<ScalingLadder.Step> ends = ScalingLadder.ends(sizing);
+        return suite == Suite.thorough ? ends : ends.subList(0, 1);
     }
 
     /** True for the kernel's headline size: the one the quick suite measures (e.g. n = 1024 for DGEMM). */

@@ -23,18 +23,18 @@ public final class CpuWorkloads {
      * (8 invocations) inside its share of the quick suite; these kernels have no first-touch or
      * cache-filling effects past set-up, so 300 ms holds dozens to thousands of operations.
      */
-    static final MeasurementSettings QUICK = new MeasurementSettings(1, 2, 500, 5, 300);
+    static final MeasurementSettings QUICK = MeasurementSettings.shortIterations(MeasurementSettings.forSuite(Suite.quick));
 
     /**
-     * Standard-suite settings for CPU kernels: two forks of 3 warm-up and 8 measured iterations
-     * as the suite has, each 500 ms instead of 1 s. The standard suite measures some 45 CPU
+     * Standard-suite settings for CPU kernels: two forks of 3 warm-up and 6 measured iterations,
+     * each 500 ms instead of the suite's 8 of 1 s ({@link MeasurementSettings#shortIterations}). The standard suite measures some 45 CPU
      * invocations on a 2-socket server (each kernel's ladder and its other sizes); at 1 s per
      * iteration that alone is over 20 minutes. The warm-up keeps three iterations, 1.5 s in all,
      * more than the quick suite's 1 s that C2 needs for the Vector API kernels; a measured
      * iteration of 500 ms still holds at least one operation of the longest kernel (DGEMM at
      * n = 2048, ~0.3 s on one core) and thousands of the shortest.
      */
-    static final MeasurementSettings STANDARD = new MeasurementSettings(2, 3, 500, 8, 500);
+    static final MeasurementSettings STANDARD = MeasurementSettings.shortIterations(MeasurementSettings.forSuite(Suite.standard));
 
     public static List<Workload> all() {
         return List.of(new SieveWorkload(), new MillerRabinWorkload(), new PeakWorkload(), new DgemmWorkload(), new FftWorkload());

@@ -73,21 +73,32 @@ final class PeakWorkload extends CpuWorkload {
     }
 
     /**
-     * In thorough the widest width the CPU has climbs the ladder; otherwise every width runs at 1
-     * worker and all cores, which is where a licence clock or a narrow FMA unit shows: the loop
+     * In thorough the widest width the CPU has climbs the ladder; otherwise the widest runs at 1
+     * worker and all cores and the narrower ones at 1 worker, which is where a licence clock or a
+     * narrow FMA unit shows: the loop
      * touches no shared cache or memory, so the steps between say little that DGEMM's ladder
      * does not, and on a 2-socket server they would cost minutes of a standard run.
      */
     @Override
     public List<ScalingLadder.Step> threadSteps(Suite suite, SizingContext sizing, Map<String, Object> params) {
-        return suite == Suite.thorough ? super.threadSteps(suite, sizing, params) : ScalingLadder.ends(sizing);
+        if (suite == Suite.thorough) {
+            return super.threadSteps(suite, sizing, params);
+        }
+        // the narrower widths at one worker outside thorough: the per-core rate is what tells a
+        // half-rate unit; the widest at all cores too, where a licence clock shows
+        List<ScalingLadder.Step> ends = ScalingLadder.ends(sizing);
+        return isHeadline(params, sizing) ? ends : ends.subList(0, 1);
     }
 
     /** The widest width the CPU has: the one thorough's ladder measures. */
     @Override
     boolean isHeadline(Map<String, Object> params, SizingContext sizing) {
         List<Integer> bits = sizing.fmaWidths().bits();
-        return !bits.isEmpty() && bits(params) == bits.get(bits.size() - 1);
+        try {
+            return !bits.isEmpty() && bits(params) == bits.get(bits.size() - 1);
+        } catch (IllegalArgumentException e) {
+            return false;       // not a width at all: validate() refuses it with its reason
+        }
     }
 
     /** Scalar: there on every CPU with an FMA. */

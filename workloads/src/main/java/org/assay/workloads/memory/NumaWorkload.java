@@ -173,8 +173,8 @@ final class NumaWorkload extends OneThreadWorkload {
 
     /**
      * Two warm-up iterations (the JIT warms the one walk or pass every cell shares; each
-     * iteration's set-up re-warms its own buffer) and the suite's measurement iterations for every
-     * cell, each 1/25 of the suite's iteration (20 ms in quick, 40 ms in standard: ~160 000 DRAM
+     * iteration's set-up re-warms its own buffer) and five measured iterations per cell per fork
+     * (the suite's count where it is smaller), each 1/25 of the suite's iteration (20 ms in quick, 40 ms in standard: ~160 000 DRAM
      * loads, or 3-6 passes over a 128 MiB array): one DRAM-bound number per sample needs no
      * longer, and with 64 cells the per-iteration cost is what the matrix's time is made of.
      */
@@ -183,7 +183,7 @@ final class NumaWorkload extends OneThreadWorkload {
         int cells = sweepPoints(params).size();
         MeasurementSettings s = base.shortened(25, 25);
         return new MeasurementSettings(s.forks(), Math.min(2, s.warmupIterations()), s.warmupMillis(),
-                cells * s.measurementIterations(), s.measurementMillis());
+                cells * Math.min(5, s.measurementIterations()), s.measurementMillis());
     }
 
     /**

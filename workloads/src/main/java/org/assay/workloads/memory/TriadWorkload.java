@@ -60,7 +60,7 @@ public final class TriadWorkload extends DescribedWorkload {
      * thorough and smoke keep their own.
      */
     static MeasurementSettings bandwidthSettings(MeasurementSettings base) {
-        return base.equals(MeasurementSettings.forSuite(Suite.standard)) ? base.shortened(2, 2) : base;
+        return base.equals(MeasurementSettings.forSuite(Suite.standard)) ? MeasurementSettings.shortIterations(base) : base;
     }
 
     @Override

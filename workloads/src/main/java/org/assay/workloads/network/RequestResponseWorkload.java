@@ -62,7 +62,8 @@ final class RequestResponseWorkload extends DescribedWorkload {
         if (suite == Suite.quick) {
             return openLoop || udp ? List.of() : List.of(params(1));
         }
-        return openLoop ? List.of(params(1), params(1024))
+        // the open loop and UDP at one size each: the closed TCP loop's sizes show what size does
+        return openLoop ? List.of(params(1)) : udp ? List.of(params(64))
                 : STANDARD_SIZES.stream().map(this::params).toList();
     }
 
@@ -82,6 +83,12 @@ final class RequestResponseWorkload extends DescribedWorkload {
             p.put("rate", 2000L);
         }
         return p;
+    }
+
+    @Override
+    public org.assay.workloads.MeasurementSettings settings(org.assay.workloads.MeasurementSettings base,
+                                                            Map<String, Object> params) {
+        return org.assay.workloads.MeasurementSettings.shortIterations(base);
     }
 
     /** A client and its server; none on a machine of one core. */

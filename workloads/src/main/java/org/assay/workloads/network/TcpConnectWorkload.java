@@ -32,6 +32,12 @@ final class TcpConnectWorkload extends DescribedWorkload {
     }
 
     @Override
+    public org.assay.workloads.MeasurementSettings settings(org.assay.workloads.MeasurementSettings base,
+                                                            Map<String, Object> params) {
+        return org.assay.workloads.MeasurementSettings.shortIterations(base);
+    }
+
+    @Override
     public List<Integer> threadCounts(Suite suite, SizingContext sizing) {
         return sizing.maxThreads() < 2 ? List.of() : List.of(2);
     }

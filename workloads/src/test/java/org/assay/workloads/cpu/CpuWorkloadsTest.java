@@ -42,13 +42,13 @@ class CpuWorkloadsTest {
         assertEquals(CpuWorkloads.QUICK, CpuWorkloads.settings(MeasurementSettings.forSuite(Suite.quick)));
         assertEquals(MeasurementSettings.smoke(), CpuWorkloads.settings(MeasurementSettings.smoke()));
         MeasurementSettings standard = CpuWorkloads.settings(MeasurementSettings.forSuite(Suite.standard));
-        assertEquals(new MeasurementSettings(2, 3, 500, 8, 500), standard, "the suite's iterations, each 500 ms");
+        assertEquals(new MeasurementSettings(2, 3, 500, 6, 500), standard, "six iterations of 500 ms after the suite's warm-up");
         MeasurementSettings thorough = MeasurementSettings.forSuite(Suite.thorough);
         assertEquals(thorough, CpuWorkloads.settings(thorough));
     }
 
     @Test
-    void theHeadlineSizeClimbsTheLadderTheOtherSizesRunAtOneAndAllCores() {
+    void theHeadlineSizeClimbsTheLadderTheOtherSizesRunAtOneWorker() {
         SizingContext nps1 = new SizingContext(768L << 20, 1536L << 30, 192, org.assay.workloads.Layouts.epyc2s(1),
                 java.util.stream.IntStream.range(0, 384).boxed().toList());
         Workload fft = Workloads.byId("cpu.fft").orElseThrow();
@@ -57,11 +57,14 @@ class CpuWorkloadsTest {
                 sizes.stream().map(p -> Workload.longParam(p, "n")).toList());
         for (Map<String, Object> p : sizes) {
             List<Integer> counts = org.assay.workloads.ScalingLadder.counts(fft.threadSteps(Suite.standard, nps1, p));
-            assertEquals(Workload.longParam(p, "n") == 4096 ? List.of(1, 2, 4, 8, 96, 192, 384) : List.of(1, 192), counts,
+            assertEquals(Workload.longParam(p, "n") == 4096 ? List.of(1, 2, 8, 96, 192, 384) : List.of(1), counts,
                     "n=" + p.get("n"));
         }
         // a size given with --param is no suite size: it gets the ladder
-        assertEquals(7, fft.threadSteps(Suite.standard, nps1, Map.of("n", 8192)).size());
+        assertEquals(6, fft.threadSteps(Suite.standard, nps1, Map.of("n", 8192)).size());
+        assertEquals(List.of(1, 192), org.assay.workloads.ScalingLadder.counts(
+                fft.threadSteps(Suite.thorough, nps1, fft.paramSets(Suite.thorough, nps1).get(0))),
+                "thorough: the other sizes at one worker and all cores");
         Workload mr = Workloads.byId("cpu.primes.millerrabin").orElseThrow();
         List<Map<String, Object>> ranges = mr.paramSets(Suite.thorough, nps1);
         assertEquals(11, mr.threadSteps(Suite.thorough, nps1, ranges.get(0)).size(), "the 60-bit range: the full ladder");

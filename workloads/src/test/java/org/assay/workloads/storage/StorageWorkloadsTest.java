@@ -31,7 +31,7 @@ class StorageWorkloadsTest {
     }
 
     @Test
-    void quickMeasuresFourPatternsAtOneJobOnOneGib() {
+    void quickMeasuresFourPatternsAtOneJobOnHalfAGib() {
         assertEquals(List.of(4096), blocks("storage.randread", Suite.quick));
         assertEquals(List.of(4096), blocks("storage.randwrite", Suite.quick));
         assertEquals(List.of(1 << 20), blocks("storage.seqread", Suite.quick));
@@ -41,7 +41,7 @@ class StorageWorkloadsTest {
         for (Workload x : StorageWorkloads.all()) {
             assertEquals(List.of(1), x.threadCounts(Suite.quick, SERVER));
             for (Map<String, Object> p : x.paramSets(Suite.quick, SERVER)) {
-                assertEquals(1L << 30, Workload.longParam(p, "fileBytes"));
+                assertEquals(512L << 20, Workload.longParam(p, "fileBytes"));
             }
         }
     }
@@ -49,9 +49,21 @@ class StorageWorkloadsTest {
     @Test
     void thoroughAddsLargerRandomBlocksAndADeepQueue() {
         assertEquals(List.of(4096, 4096, 16384, 65536), blocks("storage.randread", Suite.thorough));
-        assertEquals(List.of(1L, 32L), w("storage.randwrite").paramSets(Suite.standard, SERVER).stream()
+        assertEquals(List.of(1L, 32L), w("storage.randread").paramSets(Suite.standard, SERVER).stream()
                 .map(p -> Workload.longParam(p, "queueDepth")).toList(), "psync and a queue of 32");
-        assertEquals(List.of(131072, 1 << 20), blocks("storage.seqwrite", Suite.standard));
+        assertEquals(List.of(1L), w("storage.randwrite").paramSets(Suite.standard, SERVER).stream()
+                .map(p -> Workload.longParam(p, "queueDepth")).toList(), "the deep write queue is thorough's");
+        assertEquals(List.of(1L, 32L, 1L, 1L), w("storage.randwrite").paramSets(Suite.thorough, SERVER).stream()
+                .map(p -> Workload.longParam(p, "queueDepth")).toList());
+        assertEquals(List.of(1 << 20), blocks("storage.seqwrite", Suite.standard));
+        assertEquals(List.of(131072, 1 << 20), blocks("storage.seqwrite", Suite.thorough));
+        // many jobs only where they show a ceiling: 4 KiB random and 1 MiB sequential at queue depth 1
+        for (Map<String, Object> p : w("storage.randread").paramSets(Suite.standard, SERVER)) {
+            assertEquals(Workload.longParam(p, "queueDepth") == 1 ? List.of(1, 32) : List.of(1),
+                    org.assay.workloads.ScalingLadder.counts(w("storage.randread").threadSteps(Suite.standard, SERVER, p)));
+        }
+        Map<String, Object> mix = w("storage.randrw").paramSets(Suite.standard, SERVER).get(0);
+        assertEquals(List.of(1), org.assay.workloads.ScalingLadder.counts(w("storage.randrw").threadSteps(Suite.standard, SERVER, mix)));
         assertEquals(List.of(1, 32), w("storage.randread").threadCounts(Suite.standard, SERVER));
         assertEquals(List.of(1, 2), w("storage.randread").threadCounts(Suite.standard, SMALL));
         assertEquals(List.of(1), w("storage.fsync").threadCounts(Suite.thorough, SERVER), "fdatasync latency: one job");
