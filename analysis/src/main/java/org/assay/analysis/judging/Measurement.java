@@ -32,7 +32,9 @@ public record Measurement(MetricKey key, String invocationId, String unit, boole
 
     /** The measurement of an ok result with a score. */
     static Measurement of(InvocationResult r) {
-        Double half = r.ci() != null ? (r.ci().get(1) - r.ci().get(0)) / 2 : r.scoreError();
+        // Double.valueOf: a bare double in one arm would unbox scoreError() and throw on a result
+        // without an interval (a derived cache level has neither ci nor scoreError)
+        Double half = r.ci() != null ? Double.valueOf((r.ci().get(1) - r.ci().get(0)) / 2) : r.scoreError();
         Map<String, Object> interval = r.interval();
         String method = interval == null ? null : String.valueOf(interval.get("method"));
         int samples = r.samples().size();
