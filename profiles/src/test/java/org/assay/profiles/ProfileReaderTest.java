@@ -107,6 +107,25 @@ class ProfileReaderTest {
         assertEquals(5, p.line(), p.toString());
     }
 
+    /** Assay's metric names are dotted, and a part may be camel case (memory.pressure.firstTouch). */
+    @Test
+    void aCamelCaseMetricNameIsAMetricName() {
+        ProfileFile f = new ProfileReader(MetricCatalog.of(List.of("memory.pressure.firstTouch"))).read("p.yaml", """
+                id: box
+                kind: golden-machine
+                expected:
+                  - { metric: memory.pressure.firstTouch, params: { thp: huge }, value: 9.5, unit: GB/s }
+                """);
+        assertEquals("box", f.id());
+        ProfileException e = refused("""
+                id: box
+                kind: golden-machine
+                expected:
+                  - { metric: Memory.pressure, value: 3, unit: GB/s }
+                """);
+        assertTrue(e.problems().get(0).message().contains("pattern"), e.problems().toString());
+    }
+
     @Test
     void anUnknownMetricGetsTheNearestKnownName() {
         ProfileException e = refused("""
