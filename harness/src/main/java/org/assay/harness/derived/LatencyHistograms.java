@@ -26,17 +26,28 @@ public final class LatencyHistograms {
     /** @param log the log's bytes as the fork wrote them; no intervals gives no results */
     public static Map<String, SecondaryMetric> percentiles(byte[] log) {
         Histogram all = merged(log);
-        Map<String, SecondaryMetric> out = new LinkedHashMap<>();
         if (all.getTotalCount() == 0) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        for (double p : PERCENTILES) {
-            String name = "latency.p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p));
-            out.put(name, new SecondaryMetric(all.getValueAtPercentile(p) / 1e3, "us"));
+        return summary(all, "latency.", PERCENTILES, "us", "round trips");
+    }
+
+    /**
+     * {@code prefix}p50 … (each of {@code percentiles}), {@code max} and {@code mean} in µs
+     * (labelled {@code microUnit}), and {@code count} in {@code countUnit}, of a histogram of
+     * nanoseconds: the one way every latency histogram (socket round trips, storage I/Os) becomes
+     * secondary results.
+     */
+    public static Map<String, SecondaryMetric> summary(Histogram ns, String prefix, double[] percentiles,
+                                                       String microUnit, String countUnit) {
+        Map<String, SecondaryMetric> out = new LinkedHashMap<>();
+        for (double p : percentiles) {
+            String name = prefix + "p" + (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p));
+            out.put(name, new SecondaryMetric(ns.getValueAtPercentile(p) / 1e3, microUnit));
         }
-        out.put("latency.max", new SecondaryMetric(all.getMaxValue() / 1e3, "us"));
-        out.put("latency.mean", new SecondaryMetric(all.getMean() / 1e3, "us"));
-        out.put("latency.count", new SecondaryMetric((double) all.getTotalCount(), "round trips"));
+        out.put(prefix + "max", new SecondaryMetric(ns.getMaxValue() / 1e3, microUnit));
+        out.put(prefix + "mean", new SecondaryMetric(ns.getMean() / 1e3, microUnit));
+        out.put(prefix + "count", new SecondaryMetric((double) ns.getTotalCount(), countUnit));
         return out;
     }
 

@@ -106,14 +106,6 @@ public final class LatencyHistograms {
 
     /** p50 ... p99.99, max and mean in µs, and the count, as secondary results. */
     public static Map<String, SecondaryMetric> percentiles(Histogram ns) {
-        Map<String, SecondaryMetric> m = new LinkedHashMap<>();
-        for (double p : PERCENTILES) {
-            String name = "storage.latency.p" + (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p));
-            m.put(name, new SecondaryMetric(ns.getValueAtPercentile(p) / 1e3, "µs"));
-        }
-        m.put("storage.latency.max", new SecondaryMetric(ns.getMaxValue() / 1e3, "µs"));
-        m.put("storage.latency.mean", new SecondaryMetric(ns.getMean() / 1e3, "µs"));
-        m.put("storage.latency.count", new SecondaryMetric((double) ns.getTotalCount(), "ops"));
-        return m;
+        return org.assay.harness.derived.LatencyHistograms.summary(ns, "storage.latency.", PERCENTILES, "µs", "ops");
     }
 }
