@@ -35,14 +35,16 @@ final class ProbeSampler implements AutoCloseable {
     private final BundleWriter writer;
     private final ScheduledExecutorService timer;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final RunObserver observer;
     private volatile boolean failed;
     private boolean closed;
     private long samples;
     private long cpuNanos;
 
-    private ProbeSampler(ProbeSet probes, BundleWriter writer, double hz) {
+    private ProbeSampler(ProbeSet probes, BundleWriter writer, double hz, RunObserver observer) {
         this.probes = probes;
         this.writer = writer;
+        this.observer = observer;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "assay-probe-sampler");
             t.setDaemon(true);
@@ -56,11 +58,11 @@ final class ProbeSampler implements AutoCloseable {
      * Starts sampling {@code set} at {@code hz} (0 < hz ≤ 100). The set stays the caller's: the
      * run opens one for the manifest's probe statuses and this time series, and closes it itself.
      */
-    static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz) {
+    static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz, RunObserver observer) {
         // One sample before the run: it primes the rate probes and lets the clock estimator warm
         // up (50-300 ms of CPU, once) now rather than during the first workload.
         take(set, Instant.now().toString());
-        return new ProbeSampler(set, writer, hz);
+        return new ProbeSampler(set, writer, hz, observer);
     }
 
     /** A workload start or end row: probe {@code workload.start|end}, scope = invocation id. */
@@ -77,6 +79,7 @@ final class ProbeSampler implements AutoCloseable {
         cpuNanos += threads.getCurrentThreadCpuTime() - c0;
         samples++;
         write(rows);
+        observer.probed(rows);
     }
 
     /** One full sample of every available probe except the static ones, as probes.csv rows. */
