@@ -45,8 +45,8 @@ public final class SshSignatures {
      *                         bad input, not a bad signature
      */
     public static Outcome verify(Path sums, Path signature, Path allowedSigners, String identity) throws IOException {
-        requireFile(signature, "--signature");
         requireFile(allowedSigners, "--allowed-signers");
+        requireFile(signature, "--signature");
         String keygen = sshKeygen();
         List<String> principals = new ArrayList<>();
         if (identity != null) {
