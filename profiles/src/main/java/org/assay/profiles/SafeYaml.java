@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 import java.math.BigInteger;
@@ -174,7 +175,10 @@ final class SafeYaml {
                         throw new ProfileException(at(source, tuple.getKeyNode().getStartMark(),
                                 "a mapping key must be a plain name"));
                     }
-                    if (keyNode.getTag().equals(Tag.MERGE)) {
+                    // YAML's JSON schema does not resolve "<<" to the merge tag, so a plain "<<" is
+                    // refused by its text too: otherwise it reads as an unknown field named "<<"
+                    if (keyNode.getTag().equals(Tag.MERGE) || (keyNode.getScalarStyle() == ScalarStyle.PLAIN
+                            && "<<".equals(keyNode.getValue()))) {
                         throw new ProfileException(at(source, keyNode.getStartMark(),
                                 "merge keys (<<) are not supported; use extends: to inherit from another profile"));
                     }
@@ -210,7 +214,13 @@ final class SafeYaml {
                 return i.bitLength() < 63 ? f.numberNode(i.longValue()) : f.numberNode(i);
             }
             if (tag.equals(Tag.FLOAT)) {
-                return f.numberNode(Double.parseDouble(v));
+                double d = Double.parseDouble(v);
+                if (Double.isInfinite(d)) {
+                    // Jackson would carry Infinity on, and no limit or figure of a machine is infinite
+                    throw new ProfileException(at(source, scalar.getStartMark(),
+                            "number " + v + " is beyond the range of a double (about 1.8e308); give a finite value"));
+                }
+                return f.numberNode(d);
             }
             throw new ProfileException(at(source, scalar.getStartMark(),
                     "tag " + tag.getValue() + " is not allowed; a profile holds plain strings, numbers, booleans and null"));

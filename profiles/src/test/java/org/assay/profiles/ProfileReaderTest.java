@@ -278,4 +278,34 @@ class ProfileReaderTest {
                 """);
         assertTrue(f.tree().at("/spec/memory/channels-per-socket").isNull());
     }
+
+    @Test
+    void aNumberBeyondADoubleIsRefusedAtItsValue() {
+        // Double.parseDouble would give Infinity, and an infinite limit passes every rule
+        ProfileException e = refused("""
+                id: box
+                kind: golden-machine
+                expected:
+                  - { metric: cpu.dgemm, value: 1e400, unit: GFLOP/s }
+                """);
+        assertAt(e.problems().get(0), 4, 33, "number 1e400 is beyond the range of a double");
+    }
+
+    @Test
+    void aCountBeyondWhatTheRecordsHoldIsAProblemNotAnInternalError() {
+        // beyond a long and beyond an int: both used to fail the binding with IllegalStateException
+        for (String n : new String[]{"99999999999999999999999", "9999999999"}) {
+            ProfileException e = refused("id: box\nkind: vendor-spec\nspec:\n  cpu: { sockets: " + n + " }\n");
+            assertAt(e.problems().get(0), 4, 19, "spec.cpu.sockets = " + n + ": must have a maximum value of 1048576");
+        }
+    }
+
+    @Test
+    void aPlainMergeKeyIsRefusedAsAMergeKey() {
+        ProfileException e = refused("id: box\nkind: vendor-spec\nspec:\n  cpu: &c { sockets: 1 }\n  memory:\n    <<: *c\n");
+        assertAt(e.problems().get(0), 6, 5, "merge keys (<<) are not supported; use extends:");
+        // a quoted "<<" is an ordinary (unknown) name, not a merge
+        ProfileException quoted = refused("id: box\nkind: vendor-spec\nspec:\n  memory:\n    \"<<\": 1\n");
+        assertTrue(quoted.problems().get(0).message().contains("unknown field '<<'"), quoted.getMessage());
+    }
 }

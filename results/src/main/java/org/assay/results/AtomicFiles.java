@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * complete file or the new complete file, never a half-written one.
  *
  * <p>Implementation notes. (1) The temporary file sits in the target's own directory: a rename is
- * only atomic within one file system. (2) The data is forced to disk before the rename; without
+ * only atomic within one file system. (2) The data is forced to disk before the rename ({@link #forceFile}); without
  * it a power cut after the rename can leave a renamed but empty file on ext4/xfs. (3) The
  * directory is forced after the rename so the new name itself is durable; Windows cannot open a
  * directory for that, and there the rename alone has to do. (4) The temporary name is fixed and
@@ -25,7 +25,7 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] bytes) throws IOException {
+    static void write(Path target, byte[] bytes, Durability durability) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -33,10 +33,22 @@ final class AtomicFiles {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
+        }
+        durability.forceFile(tmp);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        durability.forceDirectory(target.getParent());
+    }
+
+    /**
+     * {@code fsync} of a file, also one written by other means (appended, copied by another
+     * class): fsync flushes the file, not one descriptor's writes. Opened for writing, not
+     * reading, because Windows' FlushFileBuffers needs write access; nothing is written and
+     * nothing truncated.
+     */
+    static void forceFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory(target.getParent());
     }
 
     static void forceDirectory(Path dir) {

@@ -29,6 +29,12 @@ public final class BundleFormat {
     public static final String SHA256SUMS = "SHA256SUMS";
     public static final String HISTOGRAMS_DIR = "histograms";
     public static final String HISTOGRAM_SUFFIX = ".hlog";
+    /**
+     * Detached signatures of SHA256SUMS (ssh-keygen's and GPG's usual names). They are made after
+     * the sums, so the sums cannot list them; the verifier ignores them at the top level and
+     * checks one only when asked ({@link SshSignatures}).
+     */
+    public static final java.util.Set<String> SIGNATURE_FILES = java.util.Set.of(SHA256SUMS + ".sig", SHA256SUMS + ".asc");
 
     // Two instances from one recipe: the public one may be reconfigured by a careless caller,
     // the private one is what the bundle is written and read with, so it cannot be.

@@ -52,6 +52,20 @@ public final class BundleReader {
         if (tree == null || !tree.isObject()) {
             throw new BundleException(runJson + " is not a JSON object: not an Assay bundle");
         }
+        schemaVersion(dir, tree);
+        try {
+            return BundleFormat.bundleMapper().treeToValue(tree, RunManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new BundleException(runJson + " is not a valid run manifest: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The bundle's schema version from its {@code run.json} tree: every version from 1 up to
+     * {@link BundleFormat#SCHEMA_VERSION} is read; a newer one is refused with what to do.
+     */
+    static int schemaVersion(Path dir, JsonNode tree) throws BundleException {
+        Path runJson = dir.resolve(BundleFormat.RUN_JSON);
         JsonNode version = tree.get("schemaVersion");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw new BundleException(runJson + " has no schemaVersion: not an Assay bundle");
@@ -65,17 +79,24 @@ public final class BundleReader {
         if (v < 1) {
             throw new BundleException(runJson + " has schemaVersion " + v + "; versions start at 1");
         }
-        try {
-            return BundleFormat.bundleMapper().treeToValue(tree, RunManifest.class);
-        } catch (JsonProcessingException e) {
-            throw new BundleException(runJson + " is not a valid run manifest: " + e.getOriginalMessage(), e);
-        }
+        return v;
     }
 
-    /** Refuses anything that is not a directory holding run.json, with the message users see. */
+    /**
+     * Refuses anything that is not a directory holding run.json, with the message users see. A
+     * run.json or results.jsonl that is a symbolic link is refused too, never followed: a bundle
+     * holds its own files, and a link could point anywhere (assay verify names every link).
+     */
     static void requireBundle(Path dir) throws BundleException {
         if (!Files.isDirectory(dir)) {
             throw new BundleException(dir + " is not an Assay bundle: not a directory");
+        }
+        for (String name : List.of(BundleFormat.RUN_JSON, BundleFormat.RESULTS_JSONL)) {
+            Path file = dir.resolve(name);
+            if (Files.isSymbolicLink(file)) {
+                throw new BundleException(dir + " is not a usable Assay bundle: " + name
+                        + " is a symbolic link; a bundle holds its own files, and links are not followed");
+            }
         }
         if (!Files.isRegularFile(dir.resolve(BundleFormat.RUN_JSON))) {
             throw new BundleException(dir + " is not an Assay bundle: no " + BundleFormat.RUN_JSON);

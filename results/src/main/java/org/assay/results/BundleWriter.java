@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 public final class BundleWriter implements Closeable {
 
     private final Path dir;
+    private final Durability durability;
     private RunManifest manifest;
     // The whole results file is kept in memory and rewritten each time: a run has hundreds of
     // invocations at most, and a full rewrite is what makes the update atomic.
@@ -49,8 +50,9 @@ public final class BundleWriter implements Closeable {
     private BufferedWriter probes;
     private boolean closed;
 
-    private BundleWriter(Path dir) {
+    private BundleWriter(Path dir, Durability durability) {
         this.dir = dir;
+        this.durability = durability;
     }
 
     /**
@@ -61,6 +63,10 @@ public final class BundleWriter implements Closeable {
      * @throws BundleException with a one-line message if {@code dir} is not empty or not writable
      */
     public static BundleWriter create(Path dir, RunManifest manifest) throws IOException {
+        return create(dir, manifest, Durability.DISK);
+    }
+
+    static BundleWriter create(Path dir, RunManifest manifest, Durability durability) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(manifest, "manifest");
         if (Files.exists(dir)) {
@@ -83,7 +89,7 @@ public final class BundleWriter implements Closeable {
         } catch (IOException e) {
             throw cannotWrite(dir, e);
         }
-        BundleWriter writer = new BundleWriter(dir);
+        BundleWriter writer = new BundleWriter(dir, durability);
         writer.writeManifest(manifest);
         writer.writeAtomically(BundleFormat.RESULTS_JSONL, new byte[0]);
         return writer;
@@ -140,9 +146,10 @@ public final class BundleWriter implements Closeable {
 
     /**
      * Appends rows to {@code probes.csv} (header written on first use) and flushes them to the
-     * operating system. Unlike the JSON files it is not rewritten nor fsynced: it grows for hours
-     * in a burn-in, and forcing the disk every second would disturb the storage workloads being
-     * measured. A JVM crash loses nothing already flushed; a power cut may cut the last row.
+     * operating system. Unlike the JSON files it is not rewritten nor fsynced as it grows: it grows
+     * for hours in a burn-in, and forcing the disk every second would disturb the storage
+     * workloads being measured. A JVM crash loses nothing already flushed; a power cut may cut the
+     * last row. {@link #finish} forces it with every other file before writing the sums.
      */
     public synchronized void appendProbeSamples(List<ProbeSample> samples) throws IOException {
         checkOpen();
@@ -196,15 +203,21 @@ public final class BundleWriter implements Closeable {
     }
 
     /**
-     * Writes the final {@code run.json}, then {@code SHA256SUMS} over every other file, and closes
-     * the writer. SHA256SUMS comes last so that its presence means the bundle was finished.
+     * Writes the final {@code run.json}, forces every file of the bundle and every directory in it
+     * to disk, then writes {@code SHA256SUMS} over every other file, and closes the writer.
+     * SHA256SUMS comes last so that its presence means the bundle was finished; the forcing comes
+     * before it because files written by others (jmh.log, summary.md, the histograms) and the
+     * appended probes.csv may still be in the page cache, and after a power cut a checksum would
+     * then vouch for a file that came back empty.
      */
     public synchronized void finish(RunManifest finalManifest) throws IOException {
         checkOpen();
         closeProbes();
         writeManifest(finalManifest);
+        List<String> files = Sha256Sums.filesToList(dir);
+        forceAll(files);
         Map<String, String> sums = new LinkedHashMap<>();
-        for (String rel : Sha256Sums.filesToList(dir)) {
+        for (String rel : files) {
             if (rel.indexOf('\n') >= 0 || rel.indexOf('\\') >= 0) {
                 // sha256sum escapes such names with a leading '\'; refuse rather than write a
                 // file that `sha256sum -c` reads differently.
@@ -215,6 +228,25 @@ public final class BundleWriter implements Closeable {
         }
         writeAtomically(BundleFormat.SHA256SUMS, Sha256Sums.render(sums).getBytes(StandardCharsets.UTF_8));
         closed = true;
+    }
+
+    /** fsync of each file, then of each directory holding one, deepest first, the bundle's own last. */
+    private void forceAll(List<String> files) throws IOException {
+        Set<Path> dirs = new java.util.TreeSet<>(java.util.Comparator.comparingInt(Path::getNameCount).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        dirs.add(dir);
+        for (String rel : files) {
+            Path file = dir.resolve(rel);
+            try {
+                durability.forceFile(file);
+            } catch (IOException e) {
+                throw cannotWrite(file, e);
+            }
+            for (Path p = file.getParent(); p != null && p.startsWith(dir); p = p.getParent()) {
+                dirs.add(p);
+            }
+        }
+        dirs.forEach(durability::forceDirectory);
     }
 
     /** The last manifest written to {@code run.json}, for a shutdown hook to mark the end. */
@@ -267,7 +299,7 @@ public final class BundleWriter implements Closeable {
     private void writeAtomically(String fileName, byte[] bytes) throws IOException {
         Path target = dir.resolve(fileName);
         try {
-            AtomicFiles.write(target, bytes);
+            AtomicFiles.write(target, bytes, durability);
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -49,17 +48,49 @@ final class Sha256Sums {
     }
 
     /**
-     * Every regular file under {@code dir} except the top-level SHA256SUMS, as sorted relative
-     * paths with '/'. Symbolic links are not followed: a bundle holds its own bytes.
+     * Every regular file under {@code dir} except the top-level SHA256SUMS and its detached
+     * signatures, as sorted relative paths with '/'. Symbolic links are not followed: a bundle
+     * holds its own bytes.
      */
     static List<String> filesToList(Path dir) throws IOException {
+        return contents(dir).files();
+    }
+
+    /**
+     * What a bundle directory holds besides directories, walked without following links, as
+     * sorted relative paths: the regular files to list (no SHA256SUMS, no signature), the
+     * symbolic links (a walk does not enter a linked directory, so each shows up once, as itself)
+     * and anything else (a FIFO, a socket, a device node), which is never read: opening a FIFO
+     * would block the verifier forever.
+     */
+    record Contents(List<String> files, List<String> links, List<String> others) {
+    }
+
+    static Contents contents(Path dir) throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        List<String> links = new java.util.ArrayList<>();
+        List<String> others = new java.util.ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> relative(dir, p))
-                    .filter(rel -> !rel.equals(BundleFormat.SHA256SUMS))
-                    .sorted()
-                    .collect(Collectors.toList());
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (p.equals(dir)) {
+                    continue;
+                }
+                String rel = relative(dir, p);
+                if (Files.isSymbolicLink(p)) {
+                    links.add(rel);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!rel.equals(BundleFormat.SHA256SUMS) && !BundleFormat.SIGNATURE_FILES.contains(rel)) {
+                        files.add(rel);
+                    }
+                } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    others.add(rel);
+                }
+            }
         }
+        java.util.Collections.sort(files);
+        java.util.Collections.sort(links);
+        java.util.Collections.sort(others);
+        return new Contents(List.copyOf(files), List.copyOf(links), List.copyOf(others));
     }
 
     static String render(Map<String, String> sha256ByPath) {

@@ -16,13 +16,22 @@
  * that records latencies one by one, named by its invocation id) and the verifier checks such
  * files; bundles without such invocations have no {@code histograms/}.
  *
- * <p>This module depends on nothing else of Assay; every other module uses it.
+ * <p>This module depends on nothing else of Assay (only Jackson, HdrHistogram and the JSON Schema
+ * validator); every other module uses it.
  *
  * <h2>Writing</h2>
  * {@link org.assay.results.BundleWriter#create} refuses a non-empty directory, writes run.json at
  * once and rewrites each JSON file atomically after every change, so a crash leaves a bundle that
  * is valid up to the last recorded invocation. {@code finish} writes SHA256SUMS; a bundle without
- * it was not finished, and {@link org.assay.results.BundleVerifier} says so.
+ * it was not finished, and {@link org.assay.results.BundleVerifier} says so. Before it, every
+ * file and directory of the bundle is forced to disk.
+ *
+ * <h2>Checking</h2>
+ * {@link org.assay.results.BundleVerifier} checks every file against SHA256SUMS, refuses symbolic
+ * links, and checks run.json and results.jsonl against the JSON Schemas of the bundle's schema
+ * version ({@link org.assay.results.BundleSchemas}, {@code schema/v<N>/} beside these classes);
+ * {@link org.assay.results.SshSignatures} checks a detached signature of SHA256SUMS with
+ * {@code ssh-keygen -Y verify}: no cryptography is written here.
  *
  * <h2>Numbers</h2>
  * A number that could not be measured is {@code null} in JSON and an empty cell in CSV, never 0

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,16 +110,24 @@ class BundleReaderTest {
 
     @Test
     void readerAcceptsEverySchemaVersion() throws IOException, URISyntaxException {
-        // One kept bundle per released schema version, written by that version's writer
-        // (HdrHistogram keeps its V0-V2 logs the same way). Add v2 here when it ships.
+        // Two kept bundles per released schema version: v<N>, written by that version's writer from
+        // fixed values, and v<N>-run, a small real run of that version (an inventory, probes and
+        // JMH output as a machine gave them). Add both for v2 when it ships (HdrHistogram keeps
+        // its V0-V2 logs the same way).
         for (int v = 1; v <= BundleFormat.SCHEMA_VERSION; v++) {
-            Path dir = Path.of(getClass().getResource("/bundles/v" + v + "/run.json").toURI()).getParent();
+            for (String kept : List.of("v" + v, "v" + v + "-run")) {
+                var runJson = getClass().getResource("/bundles/" + kept + "/run.json");
+                assertTrue(runJson != null, "no kept bundle " + kept + " under src/test/resources/bundles");
+                Path dir = Path.of(runJson.toURI()).getParent();
 
-            Bundle bundle = BundleReader.read(dir);
+                Bundle bundle = BundleReader.read(dir);
 
-            assertEquals(v, bundle.manifest().schemaVersion());
-            assertTrue(bundle.warnings().isEmpty(), bundle.warnings().toString());
-            assertTrue(BundleVerifier.verify(dir).ok(), BundleVerifier.verify(dir).problems().toString());
+                assertEquals(v, bundle.manifest().schemaVersion(), kept);
+                assertTrue(bundle.warnings().isEmpty(), kept + ": " + bundle.warnings());
+                assertFalse(bundle.results().isEmpty(), kept + " has results");
+                VerificationReport report = BundleVerifier.verify(dir);
+                assertTrue(report.ok(), kept + ": " + report.problems());
+            }
         }
     }
 

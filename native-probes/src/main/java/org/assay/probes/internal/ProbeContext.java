@@ -91,9 +91,20 @@ public final class ProbeContext {
 
     /** The fix for an MSR open error, by errno. */
     public static String msrFix(ProbeIoException e) {
+        return msrFix(e, runningAsRoot());
+    }
+
+    /**
+     * @param root whether this process runs as root: a user who loads the module still cannot
+     *             read the nodes (mode 0600, and the driver checks CAP_SYS_RAWIO), so the fix
+     *             for ENOENT tells an ordinary user the second step too
+     */
+    static String msrFix(ProbeIoException e, boolean root) {
         switch (e.errno()) {
             case ProbeIoException.ENOENT:
-                return "load the msr module (modprobe msr); in a container also bind-mount /dev/cpu";
+                return "load the msr module (modprobe msr); in a container also bind-mount /dev/cpu"
+                        + (root ? "" : "; then, as this user, also grant CAP_SYS_RAWIO (setcap cap_sys_rawio+ep on the "
+                                + "java binary) and make the nodes readable (chmod o+r /dev/cpu/*/msr), or run as root");
             case ProbeIoException.EPERM:
                 return "run as root or grant CAP_SYS_RAWIO (setcap cap_sys_rawio+ep on the java binary); "
                         + "in a container allow device major 202";
@@ -104,5 +115,23 @@ public final class ProbeContext {
             default:
                 return "check dmesg for the msr driver";
         }
+    }
+
+    /**
+     * The effective user is root, from {@code /proc/self/status} ("Uid: real effective ...") of the
+     * live process, whatever {@code --root} a fixture is read from; false when it cannot be told.
+     */
+    static boolean runningAsRoot() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    String[] f = line.substring(4).trim().split("\\s+");
+                    return f.length > 1 && f[1].equals("0");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the plain fix is shown
+        }
+        return false;
     }
 }
