@@ -81,7 +81,7 @@ class BurnInCliTest {
     void theFaultHookIsCaughtByEveryVerifierAndFails() throws Exception {
         System.setProperty(FaultHook.PROPERTY, "cpu,memory,storage,network");
         Path out = tmp.resolve("bundle");
-        CliCapture c = CliCapture.run(allFour(out, "3s").toArray(String[]::new));
+        CliCapture c = CliCapture.run(allFour(out, "6s").toArray(String[]::new));
         assertEquals(1, c.exitCode(), c.out() + c.err());
         assertTrue(BundleVerifier.verify(out).ok());
         JsonNode j = burnin(out);

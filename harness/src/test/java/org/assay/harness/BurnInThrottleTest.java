@@ -36,7 +36,7 @@ class BurnInThrottleTest {
         int cpu = allowed.get(allowed.size() - 1);
         Path out = tmp.resolve("bundle");
         CompletableFuture<CliCapture> run = CompletableFuture.supplyAsync(() -> CliCapture.run("burn-in", "--cpu", "1",
-                "--cpu-kernels", "dgemm", "--cpus", String.valueOf(cpu), "--duration", "8s", "--interval", "0.25s",
+                "--cpu-kernels", "dgemm", "--cpus", String.valueOf(cpu), "--duration", "14s", "--interval", "0.25s",
                 "--max-steal", "100", "--max-cv", "100", "--probe-rate", "0", "--progress", "none", "--out", out.toString()));
         AtomicBoolean stop = new AtomicBoolean();
         Thread competitor = new Thread(() -> {
@@ -54,8 +54,8 @@ class BurnInThrottleTest {
         try {
             Path csv = out.resolve("burnin.csv");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            // half of the 32 intervals (4 meter rows each) recorded: start competing for the CPU
-            while (rows(csv) < 1 + 16 * 4 && !run.isDone() && System.nanoTime() < deadline) {
+            // half of the 56 intervals (4 meter rows each) recorded: start competing for the CPU
+            while (rows(csv) < 1 + 28 * 4 && !run.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             competitor.start();

@@ -157,7 +157,8 @@ public final class BurnInRun {
                 long n = errors.count(c) - errorsBefore.get(c);
                 String first = errors.first().stream().filter(e -> e.component() == c && e.phase().equals(phase.name()))
                         .findFirst().map(BurnInError::describe).orElse("(beyond the first " + errors.keep() + " kept)");
-                checks.addAll(StabilityJudge.component(phase.name(), c, x, n, first, steal, phase.thresholds()));
+                checks.addAll(StabilityJudge.component(phase.name(), c, x, intervalSeconds, n, first, steal,
+                        phase.thresholds()));
             }
             results.add(new PhaseResult(phase.name(), seconds, settings, mean, series));
         }

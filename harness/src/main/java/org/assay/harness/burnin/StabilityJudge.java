@@ -21,25 +21,26 @@ public final class StabilityJudge {
     }
 
     /** Errors, trend and steadiness of one component in one phase. */
-    public static List<BurnInCheck> component(String phase, Component c, double[] series, long errors, String firstError,
-                                              double meanSteal, Thresholds t) {
+    public static List<BurnInCheck> component(String phase, Component c, double[] series, double intervalSeconds,
+                                              long errors, String firstError, double meanSteal, Thresholds t) {
         List<BurnInCheck> out = new ArrayList<>();
         String cat = c.id();
         out.add(new BurnInCheck(cat + ".errors", cat, phase, errors == 0 ? Verdict.PASS : Verdict.FAIL, "max 0",
                 (double) errors, "errors", 0.0, "max", errors == 0 ? "every result verified"
                         : errors + " wrong result(s); first: " + firstError));
-        out.addAll(trend(phase, cat, series, meanSteal, t));
+        out.addAll(trend(phase, cat, series, TrendTest.warmupIntervals(series.length, intervalSeconds), meanSteal, t));
         return out;
     }
 
-    static List<BurnInCheck> trend(String phase, String cat, double[] series, double meanSteal, Thresholds t) {
+    static List<BurnInCheck> trend(String phase, String cat, double[] series, int warmup, double meanSteal, Thresholds t) {
         List<BurnInCheck> out = new ArrayList<>();
-        TrendTest trend = TrendTest.of(series);
+        TrendTest trend = TrendTest.of(series, warmup);
         String dropRule = "drop at most " + pct(t.maxDrop());
         if (trend == null) {
             out.add(new BurnInCheck(cat + ".trend", cat, phase, Verdict.NOT_CHECKED, dropRule, null, "%", t.maxDrop() * 100,
-                    "max", "only " + series.length + " interval(s); the trend needs " + TrendTest.MIN_INTERVALS
-                    + " or more after the first (a longer --duration or a shorter --interval)"));
+                    "max", "only " + Math.max(0, series.length - warmup) + " interval(s) after " + warmup
+                    + " of warm-up; the trend needs " + TrendTest.MIN_INTERVALS
+                    + " (a longer --duration or a shorter --interval)"));
             return out;
         }
         String figures = String.format(Locale.ROOT, "first quarter %.4g, last quarter %.4g: drop %s (%.0f%% interval %s to %s) over %d intervals",
@@ -51,8 +52,8 @@ public final class StabilityJudge {
             v = Verdict.INCONCLUSIVE;
             why = String.format(Locale.ROOT, "steal %.1f%% is above %.1f%%: the host is too noisy to judge; ", meanSteal, t.maxSteal());
         } else if (!(trend.firstMean() > 0)) {
-            v = Verdict.FAIL;
-            why = "no verified work in the first quarter; ";
+            v = Verdict.INCONCLUSIVE;
+            why = "no verified work in the first quarter (starved of CPU, or still warming up); ";
         } else if (trend.dropLow() > t.maxDrop()) {
             v = Verdict.FAIL;
             why = "slower by more than " + pct(t.maxDrop()) + ", beyond noise; ";

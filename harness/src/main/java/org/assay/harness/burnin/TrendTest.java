@@ -9,8 +9,9 @@ import java.util.Arrays;
  * to the last quarter with its confidence interval, and the coefficient of variation. Welch's t
  * interval for the difference of the two quarter means (unequal variances, Welch-Satterthwaite
  * degrees of freedom), divided by the first quarter's mean, gives the relative drop's interval:
- * it is what tells a real slow-down from a noisy host. The first interval is left out as warm-up
- * (JIT compilation, page faults of the first touch) when there are enough.
+ * it is what tells a real slow-down from a noisy host. The intervals of the warm-up are left out
+ * ({@link #warmupIntervals}: JIT compilation of the kernels, first-touch page faults, file
+ * creation), so that a machine getting up to speed does not read as one getting faster.
  *
  * @param intervals  intervals used (after warm-up)
  * @param firstMean  mean of the first quarter
@@ -28,12 +29,25 @@ public record TrendTest(int intervals, double firstMean, double lastMean, double
     /** Fewer intervals than this give no trend: each quarter needs at least two. */
     public static final int MIN_INTERVALS = 8;
 
-    /** The trend of {@code series}, or null when it is too short ({@link #MIN_INTERVALS}). */
-    public static TrendTest of(double[] series) {
+    /** Seconds of warm-up at most: the JIT has compiled the kernels well before. */
+    public static final double WARMUP_SECONDS = 10;
+    /** Share of a phase that is warm-up at most, so that a short phase keeps most of its intervals. */
+    public static final double WARMUP_SHARE = 0.2;
+
+    /**
+     * Intervals of {@code intervalSeconds} left out at the start of a series of {@code n}: those
+     * within the first {@value #WARMUP_SECONDS} s or {@value #WARMUP_SHARE} of the phase,
+     * whichever is shorter, and at least the first.
+     */
+    public static int warmupIntervals(int n, double intervalSeconds) {
+        double seconds = Math.min(WARMUP_SECONDS, WARMUP_SHARE * n * intervalSeconds);
+        return (int) Math.max(1, Math.ceil(seconds / intervalSeconds - 1e-9));
+    }
+
+    /** The trend of {@code series} after {@code warmup} intervals, or null when too few remain ({@link #MIN_INTERVALS}). */
+    public static TrendTest of(double[] series, int warmup) {
         double[] s = Arrays.stream(series).filter(Double::isFinite).toArray();
-        if (s.length > MIN_INTERVALS) {
-            s = Arrays.copyOfRange(s, 1, s.length);     // warm-up
-        }
+        s = Arrays.copyOfRange(s, Math.min(warmup, s.length), s.length);
         if (s.length < MIN_INTERVALS) {
             return null;
         }

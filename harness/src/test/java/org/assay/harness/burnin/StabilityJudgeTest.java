@@ -34,7 +34,7 @@ class StabilityJudgeTest {
     @Test
     void aFlatSeriesPasses() {
         for (long seed = 1; seed <= 20; seed++) {
-            List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.02, 60, 0, seed), 0.5, DEFAULTS);
+            List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.02, 60, 0, seed), 1, 0.5, DEFAULTS);
             assertEquals(Verdict.PASS, check(c, "cpu.trend").verdict(), check(c, "cpu.trend").message());
             assertEquals(Verdict.PASS, check(c, "cpu.steadiness").verdict());
         }
@@ -43,7 +43,7 @@ class StabilityJudgeTest {
     @Test
     void aMachineFifteenPercentSlowerAfterAWhileFails() {
         for (long seed = 1; seed <= 20; seed++) {
-            List<BurnInCheck> c = StabilityJudge.trend("p", "memory", series(0.02, 30, 0.15, seed), 0.5, DEFAULTS);
+            List<BurnInCheck> c = StabilityJudge.trend("p", "memory", series(0.02, 30, 0.15, seed), 1, 0.5, DEFAULTS);
             BurnInCheck t = check(c, "memory.trend");
             assertEquals(Verdict.FAIL, t.verdict(), t.message());
             assertEquals(15, t.value(), 1.5, "the drop, in percent");
@@ -53,7 +53,7 @@ class StabilityJudgeTest {
     @Test
     void aNoisyHostIsInconclusiveNotFail() {
         for (long seed = 1; seed <= 20; seed++) {
-            List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.30, 60, 0, seed), 0.5, DEFAULTS);
+            List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.30, 60, 0, seed), 1, 0.5, DEFAULTS);
             List<Verdict> v = c.stream().map(BurnInCheck::verdict).toList();
             assertTrue(!v.contains(Verdict.FAIL) && v.contains(Verdict.INCONCLUSIVE), c.toString());
         }
@@ -61,7 +61,7 @@ class StabilityJudgeTest {
 
     @Test
     void stealAboveTheLimitIsInconclusiveEvenWithADrop() {
-        List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.02, 30, 0.15, 3), 12.0, DEFAULTS);
+        List<BurnInCheck> c = StabilityJudge.trend("p", "cpu", series(0.02, 30, 0.15, 3), 1, 12.0, DEFAULTS);
         BurnInCheck t = check(c, "cpu.trend");
         assertEquals(Verdict.INCONCLUSIVE, t.verdict());
         assertTrue(t.message().contains("steal 12.0%"), t.message());
@@ -69,14 +69,22 @@ class StabilityJudgeTest {
 
     @Test
     void tooFewIntervalsAreNotChecked() {
-        BurnInCheck t = StabilityJudge.trend("p", "cpu", new double[] {1, 2, 3}, 0, DEFAULTS).get(0);
+        BurnInCheck t = StabilityJudge.trend("p", "cpu", new double[] {1, 2, 3}, 1, 0, DEFAULTS).get(0);
         assertEquals(Verdict.NOT_CHECKED, t.verdict());
-        assertNull(TrendTest.of(new double[] {1, 2, 3}));
+        assertNull(TrendTest.of(new double[] {1, 2, 3}, 1));
+    }
+
+    @Test
+    void warmUpIsTheFirstTenSecondsOrFifthOfThePhase() {
+        assertEquals(1, TrendTest.warmupIntervals(1440, 10), "a 4 h run at 10 s: the first interval");
+        assertEquals(2, TrendTest.warmupIntervals(10, 1), "10 s at 1 s: a fifth");
+        assertEquals(7, TrendTest.warmupIntervals(32, 0.25), "8 s at 0.25 s: 1.6 s");
+        assertEquals(10, TrendTest.warmupIntervals(100, 1), "at most 10 s");
     }
 
     @Test
     void oneErrorFailsItsComponent() {
-        BurnInCheck e = StabilityJudge.component("p", Component.STORAGE, new double[0], 1, "the first", 0, DEFAULTS).get(0);
+        BurnInCheck e = StabilityJudge.component("p", Component.STORAGE, new double[0], 10, 1, "the first", 0, DEFAULTS).get(0);
         assertEquals(Verdict.FAIL, e.verdict());
         assertTrue(e.message().contains("the first"));
     }
