@@ -310,7 +310,7 @@ public final class BurnInCommand implements Callable<Integer> {
         ProbeWatch watch = new ProbeWatch();
         List<LiveStatus.Sink> sinks = new ArrayList<>();
         if (progress != ProgressReporter.Mode.none) {
-            boolean tty = progress == ProgressReporter.Mode.auto && System.console() != null;
+            boolean tty = progress == ProgressReporter.Mode.auto && ProgressReporter.onTerminal();
             sinks.add(new LiveView(console, tty, Math.max(intervalSeconds, 10)));
         }
         String runId = dir.getFileName().toString();
