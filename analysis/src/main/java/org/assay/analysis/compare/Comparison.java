@@ -26,6 +26,8 @@ public final class Comparison {
 
     /** Why a metric was left out, one line each (e.g. measured by the baseline only). */
     private final List<String> skipped = new ArrayList<>();
+    /** How rows were formed, one line each (the thread counts behind a whole-machine row). */
+    private final List<String> notes = new ArrayList<>();
     private final List<RunColumn> columns;
     private final RunColumn baseline;
     private final CompareSettings settings;
@@ -66,6 +68,7 @@ public final class Comparison {
             byColumn.put(c.name(), m);
             all.addAll(m.keySet());
         }
+        all.addAll(addWholeMachineRows(byColumn));
         Map<MetricId, List<InvocationResult>> base = byColumn.get(baseline.name());
 
         List<MetricId> compared = new ArrayList<>();
@@ -161,7 +164,35 @@ public final class Comparison {
         }
         CategorySummary overall = summary("all", metrics);
         return new ComparisonResult(columns.stream().map(RunColumn::name).toList(), baseline.name(), settings,
-                metrics, categories, overall, List.copyOf(skipped), warnings());
+                metrics, categories, overall, List.copyOf(skipped), warnings(), List.copyOf(notes));
+    }
+
+    /**
+     * Adds, to every column, a {@code threads=all} row per metric and parameters whose largest
+     * thread count differs between columns: that column's result at its largest count. Where every
+     * column ran the same largest count the {@code threads=N} row already compares them, and a
+     * second copy would only enlarge Holm's family. Returns the ids added.
+     */
+    private List<MetricId> addWholeMachineRows(Map<String, Map<MetricId, List<InvocationResult>>> byColumn) {
+        Map<MetricId, Map<String, Integer>> largest = new TreeMap<>();
+        byColumn.forEach((col, m) -> m.keySet().forEach(id -> largest
+                .computeIfAbsent(id.withThreads(MetricId.ALL_WORKERS), k -> new LinkedHashMap<>())
+                .merge(col, id.threads(), Math::max)));
+        List<MetricId> added = new ArrayList<>();
+        for (Map.Entry<MetricId, Map<String, Integer>> e : largest.entrySet()) {
+            Map<String, Integer> counts = e.getValue();
+            if (counts.size() < 2 || counts.values().stream().distinct().count() < 2) {
+                continue;
+            }
+            MetricId all = e.getKey();
+            counts.forEach((col, n) -> byColumn.get(col).put(all, byColumn.get(col).get(all.withThreads(n))));
+            added.add(all);
+            StringBuilder line = new StringBuilder(all.label()).append(": each column at its largest thread count (");
+            counts.forEach((col, n) -> line.append(col).append(": ").append(n).append(", "));
+            line.setLength(line.length() - 2);
+            notes.add(line.append(")").toString());
+        }
+        return added;
     }
 
     /** "run: check: warning" for every pre-flight warning of every run compared. */

@@ -10,8 +10,16 @@ import java.util.stream.Collectors;
  * What a comparison matches across runs: the metric, its parameters (in name order) and the
  * thread count. Two results with equal ids measured the same thing, provided their definition
  * version agrees too (checked where they are compared).
+ *
+ * <p>{@link #ALL_WORKERS} (0) as the thread count means "each run's largest thread count": the
+ * whole-machine figure, which is what a comparison of a 2-vCPU and an 8-vCPU instance (or of a run
+ * restricted to one CPU and one on every CPU) must put side by side, since their thread ladders
+ * share only the small steps.
  */
 public record MetricId(String metric, String params, int threads) implements Comparable<MetricId> {
+
+    /** The thread count of a whole-machine row: every worker each run had. */
+    public static final int ALL_WORKERS = 0;
 
     public static MetricId of(InvocationResult r) {
         Map<String, Object> sorted = new TreeMap<>(r.params());
@@ -26,9 +34,19 @@ public record MetricId(String metric, String params, int threads) implements Com
         return dot < 0 ? metric : metric.substring(0, dot);
     }
 
-    /** {@code metric[params,threads=N]}: how tables and JSON name it. */
+    /** {@code metric[params,threads=N]} ({@code threads=all} for a whole-machine row): how tables and JSON name it. */
     public String label() {
-        return metric + "[" + (params.isEmpty() ? "" : params + ",") + "threads=" + threads + "]";
+        return metric + "[" + (params.isEmpty() ? "" : params + ",") + "threads=" + threadsText() + "]";
+    }
+
+    /** The thread count as text: the number, or {@code all} for a whole-machine row. */
+    public String threadsText() {
+        return threads == ALL_WORKERS ? "all" : Integer.toString(threads);
+    }
+
+    /** The same metric and parameters at {@code n} threads. */
+    public MetricId withThreads(int n) {
+        return new MetricId(metric, params, n);
     }
 
     @Override

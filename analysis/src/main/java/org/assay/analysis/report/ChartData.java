@@ -8,6 +8,7 @@ import org.assay.results.BundleFormat;
 import org.assay.results.InvocationResult;
 import org.assay.results.ProbeSample;
 import org.assay.results.ProbeStatus;
+import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The data of one run's charts, as the JSON the page's script draws from: the latency staircase
  * (chase points, detected levels, the OS's cache sizes), bandwidth against threads, CPU scaling
- * (speed-up over one thread and efficiency) and the probes over time with the workloads' spans.
+ * (speed-up over one thread and efficiency), the latency percentiles of the storage and network
+ * workloads, storage IOPS and MB/s, and the probes over time with the workloads' spans.
  * A chart without data is left out, with the reason where the probes give one.
  */
 final class ChartData {
@@ -36,6 +38,8 @@ final class ChartData {
         latency(b, charts);
         bandwidth(b, charts);
         scaling(b, charts);
+        percentiles(b, charts);
+        storage(b, charts);
         timeline(b, samples, charts);
         return charts;
     }
@@ -138,6 +142,94 @@ final class ChartData {
             sc.set("series", s);
             sc.put("maxThreads", maxThreads);
         }
+    }
+
+    /** The percentiles a latency histogram's summary records, in the order a tail curve is drawn. */
+    static final List<String> PERCENTILES = List.of("p50", "p90", "p99", "p99.9", "p99.99", "max");
+
+    /**
+     * One curve per storage or network result whose latency summary the bundle holds
+     * ({@code storage.latency.p99}, {@code latency.p99}, ...), in µs: the tail is what a mean or
+     * an IOPS figure hides, and on a log axis p50 and p99.99 fit on one chart.
+     */
+    private static void percentiles(Bundle b, ObjectNode charts) {
+        ArrayNode series = BundleFormat.mapper().createArrayNode();
+        for (InvocationResult r : b.results()) {
+            if (!ok(r) || r.metric() == null || r.secondary() == null) {
+                continue;
+            }
+            String prefix = r.metric().startsWith("storage.") ? "storage.latency."
+                    : r.metric().startsWith("network.") ? "latency." : null;
+            if (prefix == null) {
+                continue;
+            }
+            ArrayNode pts = BundleFormat.mapper().createArrayNode();
+            for (String p : PERCENTILES) {
+                SecondaryMetric m = r.secondary().get(prefix + p);
+                double us = m == null || m.score() == null ? Double.NaN : micros(m.score(), m.unit());
+                if (Double.isFinite(us) && us > 0) {
+                    pts.addArray().add(p).add(us);
+                }
+            }
+            if (pts.size() >= 2) {
+                series.addObject().put("name", shortName(r)).set("points", pts);
+            }
+        }
+        if (!series.isEmpty()) {
+            charts.putObject("percentiles").set("series", series);
+        }
+    }
+
+    /** IOPS and MB/s (10^6 bytes) of every storage result, side by side. */
+    private static void storage(Bundle b, ObjectNode charts) {
+        ArrayNode names = BundleFormat.mapper().createArrayNode();
+        ArrayNode iops = BundleFormat.mapper().createArrayNode();
+        ArrayNode mbps = BundleFormat.mapper().createArrayNode();
+        for (InvocationResult r : b.results()) {
+            if (!ok(r) || r.metric() == null || !r.metric().startsWith("storage.") || r.secondary() == null) {
+                continue;
+            }
+            SecondaryMetric i = r.secondary().get("storage.iops");
+            SecondaryMetric m = r.secondary().get("storage.bandwidth");
+            if (i == null || m == null || i.score() == null || m.score() == null) {
+                continue;
+            }
+            names.add(shortName(r));
+            iops.add(i.score());
+            mbps.add(m.score());
+        }
+        if (!names.isEmpty()) {
+            ObjectNode o = charts.putObject("storage");
+            o.set("names", names);
+            o.set("iops", iops);
+            o.set("mbps", mbps);
+        }
+    }
+
+    /** A latency in µs from a value in ns, µs (also spelled us) or ms; NaN for another unit. */
+    static double micros(double v, String unit) {
+        return switch (unit == null ? "" : unit) {
+            case "ns" -> v / 1e3;
+            case "µs", "us" -> v;
+            case "ms" -> v * 1e3;
+            default -> Double.NaN;
+        };
+    }
+
+    /** {@code storage.randread 4 KiB QD1 t1}: the metric and what tells its results apart. */
+    private static String shortName(InvocationResult r) {
+        StringBuilder n = new StringBuilder(r.metric());
+        if (r.params().get("blockSize") instanceof Number bs) {
+            long v = bs.longValue();
+            n.append(' ').append(v % (1 << 20) == 0 ? v / (1 << 20) + " MiB" : v % 1024 == 0 ? v / 1024 + " KiB" : v + " B");
+        }
+        if (r.params().get("queueDepth") instanceof Number qd) {
+            n.append(" QD").append(qd.intValue());
+        }
+        if (r.params().get("messageBytes") instanceof Number mb) {
+            n.append(' ').append(mb.longValue()).append(" B");
+        }
+        return n.append(" t").append(r.threads()).toString();
     }
 
     /** Probe groups drawn over time: the series prefix, the probe that supplies it, the unit. */

@@ -195,9 +195,9 @@ public final class HtmlReport {
         if (!charts.has("timeline")) {
             b.append("<p class=\"missing\">Probes over time: probes.csv has no samples (--probe-rate 0?).</p>\n");
         }
-        // Storage and network charts (latency percentiles, throughput by size) are drawn here by
-        // the families that produce them: a builder in the page's script keyed by data-chart.
-        b.append("<div class=\"slot\" data-slot=\"storage network\"></div>\n");
+        if (!charts.has("percentiles")) {
+            b.append("<p class=\"missing\">Latency percentiles: no storage.* or network.* result with a latency histogram in this run.</p>\n");
+        }
 
         b.append("<h3>Probes</h3>\n<table><thead><tr><th>probe</th><th>available</th><th>source or reason</th>"
                 + "<th>fix</th></tr></thead><tbody>\n");

@@ -96,6 +96,27 @@
       });
       return o;
     },
+    percentiles: function (c) {
+      var o = base('Latency percentiles of storage I/Os and network round trips (µs, log scale)');
+      o.tooltip = { trigger: 'item', confine: true };
+      o.xAxis = { type: 'category', name: 'percentile', nameLocation: 'middle', nameGap: 28,
+        data: ['p50', 'p90', 'p99', 'p99.9', 'p99.99', 'max'] };
+      o.yAxis = { type: 'log', logBase: 10, name: 'µs' };
+      o.series = c.percentiles.series.map(function (s) {
+        return { type: 'line', name: s.name, data: s.points, showSymbol: true, symbolSize: 6 };
+      });
+      return o;
+    },
+    storage: function (c) {
+      var o = base('Storage: IOPS (left axis) and MB/s (right axis)');
+      o.tooltip = { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' } };
+      o.grid.bottom = 80;
+      o.xAxis = { type: 'category', data: c.storage.names, axisLabel: { interval: 0, rotate: 15 } };
+      o.yAxis = [{ type: 'value', name: 'IOPS' }, { type: 'value', name: 'MB/s' }];
+      o.series = [{ type: 'bar', name: 'IOPS', data: c.storage.iops },
+        { type: 'bar', name: 'MB/s (10^6 B/s)', yAxisIndex: 1, data: c.storage.mbps }];
+      return o;
+    },
     timeline: function (c, el) {
       var g = c.timeline.groups.filter(function (x) { return x.name === el.dataset.group; })[0];
       var o = base(g.name + ' over time (' + g.unit + '), workloads shaded');

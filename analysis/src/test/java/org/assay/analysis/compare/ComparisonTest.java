@@ -74,6 +74,39 @@ class ComparisonTest {
     }
 
     @Test
+    void aRunOnOneCpuAndARunOnTwoMeetInAWholeMachineRowAtTheirLargestThreadCounts() throws Exception {
+        // One CPU: only the 1-thread step. Two CPUs: 1 and 2 threads, the 2-thread aggregate twice as fast.
+        Path one = new HandMadeBundles(tmp.resolve("one"), "h").cpus(List.of(1))
+                .result("cpu.x", 1, "ops/s", true, BASE).write();
+        Path two = new HandMadeBundles(tmp.resolve("two"), "h")
+                .result("cpu.x", 1, "ops/s", true, 101, 103, 99, 102, 100)
+                .result("cpu.x", 2, "ops/s", true, 200, 204, 196, 202, 198).write();
+        ComparisonResult r = compare(CompareSettings.defaults(), true, one, two);
+
+        List<String> labels = r.metrics().stream().map(m -> m.id().label()).toList();
+        assertEquals(List.of("cpu.x[n=64,threads=all]", "cpu.x[n=64,threads=1]"), labels);
+        MetricComparison all = r.metrics().get(0);
+        assertEquals(100.0, all.estimates().get("one").mean(), 1e-12);   // the 1-CPU run's only step
+        assertEquals(200.0, all.estimates().get("two").mean(), 1e-12);   // the 2-CPU run's 2-thread step
+        assertEquals(2.0, all.versus().get(0).ratio(), 1e-12);
+        assertEquals(Verdict.better, all.versus().get(0).verdict());
+        assertEquals(Verdict.not_significant, r.metrics().get(1).versus().get(0).verdict());
+        assertEquals(List.of("cpu.x[n=64,threads=all]: each column at its largest thread count (one: 1, two: 2)"),
+                r.notes());
+        // threads=2 exists in one column only: it is still reported as not compared, not silently dropped.
+        assertTrue(r.skipped().stream().anyMatch(l -> l.startsWith("cpu.x[n=64,threads=2]")), r.skipped().toString());
+    }
+
+    @Test
+    void runsWithTheSameLargestThreadCountGetNoSecondCopyOfThatRow() throws Exception {
+        Path a = new HandMadeBundles(tmp.resolve("a"), "h1").result("cpu.x", 2, "ops/s", true, BASE).write();
+        Path b = new HandMadeBundles(tmp.resolve("b"), "h2").result("cpu.x", 2, "ops/s", true, BASE).write();
+        ComparisonResult r = compare(CompareSettings.defaults(), true, a, b);
+        assertEquals(List.of("cpu.x[n=64,threads=2]"), r.metrics().stream().map(m -> m.id().label()).toList());
+        assertTrue(r.notes().isEmpty());
+    }
+
+    @Test
     void clearlyDifferentRunsAreSignificantAndTheFasterWins() throws Exception {
         Path a = new HandMadeBundles(tmp.resolve("a"), "h1").result("cpu.x", BASE).write();
         Path b = new HandMadeBundles(tmp.resolve("b"), "h2").result("cpu.x", 120, 122, 118, 121, 119).write();

@@ -83,8 +83,8 @@ class ReportBrowserTest {
         JsonNode status = BundleFormat.mapper().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
         assertEquals(0, status.get("errors").size(), "script errors: " + status.get("errors"));
         assertEquals(0, status.get("blank").size(), "blank charts: " + status.get("blank"));
-        // 2 runs x (latency, bandwidth, scaling, 4 timelines) + comparison + per dollar
-        assertEquals(16, expected);
+        // 2 runs x (latency, bandwidth, scaling, percentiles, storage, 4 timelines) + comparison + per dollar
+        assertEquals(20, expected);
         assertEquals(expected, status.get("charts").asInt());
         assertEquals(expected, status.get("rendered").asInt());
         // the machine's markup stayed text: no alert script in the live DOM either

@@ -10,6 +10,7 @@ import org.assay.results.ProbeSample;
 import org.assay.results.ProbeStatus;
 import org.assay.results.RunManifest;
 import org.assay.results.RunStatus;
+import org.assay.results.SecondaryMetric;
 import org.assay.results.Status;
 
 import java.io.IOException;
@@ -74,6 +75,20 @@ final class ReportFixtures {
                         speed * 10 * Math.min(t, 3)));
                 w.append(result("cpu.dgemm", Map.of("n", 512), t, "GFLOP/s", true, speed * 20 * t * 0.9));
             }
+            Map<String, Object> rr = new LinkedHashMap<>();
+            rr.put("pattern", "RAND_READ");
+            rr.put("blockSize", 4096);
+            rr.put("queueDepth", 1);
+            w.append(withLatency(result("storage.randread", rr, 1, "IOPS", true, speed * 14000), "storage.latency.", "µs",
+                    storageThroughput(speed * 14000, speed * 14000 * 4096 / 1e6), 62, 87, 161, 669, 1971, 2546));
+            Map<String, Object> sr = new LinkedHashMap<>();
+            sr.put("pattern", "SEQ_READ");
+            sr.put("blockSize", 1 << 20);
+            sr.put("queueDepth", 1);
+            w.append(withLatency(result("storage.seqread", sr, 1, "MB/s", true, speed * 1369), "storage.latency.", "µs",
+                    storageThroughput(speed * 1306, speed * 1369), 700, 900, 1500, 3000, 4000, 5000));
+            w.append(withLatency(result("network.tcp.rr", Map.of("messageBytes", 1), 2, "transactions/s", true,
+                    speed * 12000), "latency.", "us", Map.of(), 72, 97, 193, 2049, Double.NaN, 6836));
             List<ProbeSample> samples = new ArrayList<>();
             Instant t0 = Instant.parse("2026-01-01T00:00:01Z");
             samples.add(new ProbeSample(t0.toString(), "workload.start", "cpu.dgemm[n=512,threads=1]", Double.NaN, ""));
@@ -94,6 +109,29 @@ final class ReportFixtures {
             w.finish(m.withEnd("2026-01-01T00:01:00Z", RunStatus.complete, null, null));
         }
         return dir;
+    }
+
+    /**
+     * A result carrying {@code extra} and a latency summary under {@code prefix} (p50, p90, p99,
+     * p99.9, p99.99, max; NaN: absent), as the storage and socket workloads write them.
+     */
+    private static InvocationResult withLatency(InvocationResult r, String prefix, String unit,
+                                                Map<String, SecondaryMetric> extra, double... v) {
+        String[] names = {"p50", "p90", "p99", "p99.9", "p99.99", "max"};
+        Map<String, SecondaryMetric> sec = new LinkedHashMap<>(extra);
+        for (int i = 0; i < names.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                sec.put(prefix + names[i], new SecondaryMetric(v[i], unit));
+            }
+        }
+        return r.toBuilder().secondary(sec).build();
+    }
+
+    private static Map<String, SecondaryMetric> storageThroughput(double iops, double mbps) {
+        Map<String, SecondaryMetric> sec = new LinkedHashMap<>();
+        sec.put("storage.iops", new SecondaryMetric(iops, "IOPS"));
+        sec.put("storage.bandwidth", new SecondaryMetric(mbps, "MB/s"));
+        return sec;
     }
 
     private static InvocationResult result(String metric, Map<String, Object> params, int threads, String unit,

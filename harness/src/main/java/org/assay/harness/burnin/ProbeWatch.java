@@ -2,15 +2,16 @@ package org.assay.harness.burnin;
 
 import org.assay.results.ProbeSample;
 
+import org.assay.harness.execution.RunObserver;
+
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The latest probe readings a burn-in watches, fed by the run's probe sampler (the same samples
  * that go to {@code probes.csv}): the hottest temperature now and over the run, the mean clock,
  * package power. Read by the live view, the metrics and the temperature limit.
  */
-public final class ProbeWatch implements Consumer<List<ProbeSample>> {
+public final class ProbeWatch implements RunObserver {
 
     private volatile double temperature = Double.NaN;
     private volatile double maxTemperature = Double.NaN;
@@ -18,7 +19,7 @@ public final class ProbeWatch implements Consumer<List<ProbeSample>> {
     private volatile double powerWatts = Double.NaN;
 
     @Override
-    public void accept(List<ProbeSample> rows) {
+    public void probed(List<ProbeSample> rows) {
         double hottest = Double.NaN;
         double clockSum = 0;
         int clocks = 0;

@@ -8,6 +8,7 @@ import org.assay.analysis.judging.Verdict;
 import org.assay.harness.AssayVersion;
 import org.assay.harness.UsageException;
 import org.assay.harness.burnin.BurnInCheck;
+import org.assay.harness.burnin.BurnInMetrics;
 import org.assay.harness.burnin.BurnInReport;
 import org.assay.harness.burnin.BurnInRun;
 import org.assay.harness.burnin.Component;
@@ -22,6 +23,9 @@ import org.assay.harness.burnin.ProbeWatch;
 import org.assay.harness.burnin.ResourceLimits;
 import org.assay.harness.burnin.Thresholds;
 import org.assay.harness.execution.ProbeSampler;
+import org.assay.harness.live.LiveMetrics;
+import org.assay.harness.live.MetricsOptions;
+import org.assay.harness.live.MetricsServer;
 import org.assay.harness.execution.ProgressReporter;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.profiles.BurnInPlan;
@@ -150,6 +154,10 @@ public final class BurnInCommand implements Callable<Integer> {
             description = "Errors kept in full in burnin.json; all are counted (default: ${DEFAULT-VALUE}).")
     int keepErrors;
 
+    /** The live /metrics endpoint; null when not asked for. */
+    private MetricsServer metricsServer;
+    private final LiveMetrics liveMetrics = new LiveMetrics();
+
     /** Longest a Ctrl-C waits for the verdict and the bundle: the workers' join plus the writing. */
     static final long HOOK_SECONDS = 60;
 
@@ -158,6 +166,9 @@ public final class BurnInCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -173,6 +184,7 @@ public final class BurnInCommand implements Callable<Integer> {
         if (output.json()) {
             throw new UsageException("--json: not for burn-in (its JSON is burnin.json in the bundle)");
         }
+        metricsOptions.bindAddress(); // a bad port or address is refused before anything else speaks
         Path rootDir = root.directory();
         FaultHook faults;
         try {
@@ -203,7 +215,10 @@ public final class BurnInCommand implements Callable<Integer> {
                 throw new UsageException("the dgemm and fft kernels need the JVM flag --add-modules=jdk.incubator.vector "
                         + "(./assay adds it for burn-in), or --cpu-kernels sieve");
             }
-            return run(facts, dir, phases, intervalSeconds, faults, profile, planFile);
+            try (MetricsServer server = metricsOptions.start(liveMetrics)) {
+                metricsServer = server;
+                return run(facts, dir, phases, intervalSeconds, faults, profile, planFile);
+            }
         }
     }
 
@@ -312,6 +327,11 @@ public final class BurnInCommand implements Callable<Integer> {
         if (progress != ProgressReporter.Mode.none) {
             boolean tty = progress == ProgressReporter.Mode.auto && ProgressReporter.onTerminal();
             sinks.add(new LiveView(console, tty, Math.max(intervalSeconds, 10)));
+        }
+        if (metricsServer != null) {
+            sinks.add(new BurnInMetrics(liveMetrics, facts.hostName()));
+            console.println("assay burn-in: live metrics at " + metricsServer.url());
+            console.flush();
         }
         String runId = dir.getFileName().toString();
         BurnInRun burnIn = new BurnInRun(phases, intervalSeconds, facts.root(), facts.sizing().usableCpus(), runId, errors,

@@ -128,6 +128,10 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("Measured under warnings (a loaded or misconfigured host makes runs of one machine differ):");
             r.warnings().forEach(l -> out.println("  " + l));
         }
+        if (!r.notes().isEmpty()) {
+            out.println("Whole-machine rows (threads=all):");
+            r.notes().forEach(l -> out.println("  " + l));
+        }
         if (!r.skipped().isEmpty()) {
             out.println("Not compared:");
             r.skipped().forEach(l -> out.println("  " + l));

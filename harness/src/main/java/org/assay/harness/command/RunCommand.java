@@ -7,7 +7,12 @@ import org.assay.harness.storage.StorageRun;
 import org.assay.analysis.PrecisionTarget;
 import org.assay.harness.execution.PrecisionGoal;
 import org.assay.harness.execution.ProgressReporter;
+import org.assay.harness.execution.RunObserver;
 import org.assay.harness.execution.RunSession;
+import org.assay.harness.live.LiveMetrics;
+import org.assay.harness.live.MetricsOptions;
+import org.assay.harness.live.MetricsServer;
+import org.assay.harness.live.RunMetrics;
 import org.assay.harness.plan.MachineFacts;
 import org.assay.harness.plan.ParamOverrides;
 import org.assay.harness.plan.PlanEntry;
@@ -91,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    MetricsOptions metricsOptions;
+
     @Option(names = "--probe-rate", paramLabel = "HZ", defaultValue = "10",
             description = "Probe samples per second recorded into probes.csv during the run; 0 = none "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -113,6 +121,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "3 x its planned estimate).")
     String maxTimeOption;
 
+    /** The live /metrics endpoint of this run; null when not asked for. */
+    private MetricsServer metricsServer;
+    private final LiveMetrics liveMetrics = new LiveMetrics();
+
     /** The bundle directory of this run, for {@link #judge}. */
     private Path lastBundle;
     // storage workloads: the file system under test
@@ -130,12 +142,15 @@ public final class RunCommand implements Callable<Integer> {
         if (output.json() && !dryRun) {
             throw new UsageException("--json: only with --dry-run (a run records its JSON in the bundle)");
         }
+        metricsOptions.bindAddress(); // a bad port or address is refused before anything else speaks
         Path rootDir = root.directory();
         Suite suite = parseSuite();
         PrecisionGoal goal = PrecisionOptions.parse(precisionOption, maxTimeOption, suite, smoke);
         Profile profile = profileName == null ? null : JudgeInputs.profile(profileName);
         List<Workload> workloads = only == null && profile != null ? ProfileWorkloads.of(profile) : selectWorkloads(suite);
-        try (MachineFacts facts = MachineFacts.read(rootDir, cpus, smt)) {
+        try (MachineFacts facts = MachineFacts.read(rootDir, cpus, smt);
+             MetricsServer server = dryRun ? null : metricsOptions.start(liveMetrics)) {
+            metricsServer = server;
             int status = run(suite, workloads, facts, goal);
             return profile == null || dryRun ? status : judge(profile, status);
         }
@@ -187,14 +202,22 @@ public final class RunCommand implements Callable<Integer> {
                 + (goal == null ? "" : " (at most " + ProgressReporter.fmt(PlanPrinter.capTotal(plan, goal))
                         + " towards precision " + PrecisionTarget.percent(goal.fraction()) + ")")
                 + "; bundle " + dir);
+        RunMetrics live = metricsServer == null ? null : new RunMetrics(liveMetrics, facts.hostName(), plan.size());
+        if (metricsServer != null) {
+            console.println("assay: live metrics at " + metricsServer.url());
+        }
         console.flush();
         if (storage != null) {
             storage.open(console);
         }
-        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate).precision(goal).storage(storage);
+        RunSession session = new RunSession(writer, manifest, plan, facts, probeRate).precision(goal).storage(storage)
+                .observe(live == null ? RunObserver.NONE : live);
         List<InvocationResult> results;
         try (ProgressReporter progressReporter = new ProgressReporter(progress, console, plan)) {
             results = session.execute(progressReporter);
+        }
+        if (live != null) {
+            live.ended();
         }
         SummaryPrinter.print(console, results);
         PeakNotes.print(console, results, inventory);

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Records the probes into {@code probes.csv} at a fixed rate for the whole run, in the parent
@@ -25,9 +24,7 @@ import java.util.function.Consumer;
  *
  * <p>It measures itself: the sampler thread's CPU time per sample is the last row
  * ({@code sampler.cpuPerSample}, ms), so every bundle shows what the sampling cost. A write that
- * fails (the bundle was closed by Ctrl-C) stops the sampler, never the run. A listener, when
- * given, sees every sample's rows as they are written (the burn-in's live view and temperature
- * limit read them there instead of reading the probes a second time).
+ * fails (the bundle was closed by Ctrl-C) stops the sampler, never the run.
  */
 public final class ProbeSampler implements AutoCloseable {
 
@@ -38,16 +35,16 @@ public final class ProbeSampler implements AutoCloseable {
     private final BundleWriter writer;
     private final ScheduledExecutorService timer;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final Consumer<List<ProbeSample>> listener;
+    private final RunObserver observer;
     private volatile boolean failed;
     private boolean closed;
     private long samples;
     private long cpuNanos;
 
-    private ProbeSampler(ProbeSet probes, BundleWriter writer, double hz, Consumer<List<ProbeSample>> listener) {
+    private ProbeSampler(ProbeSet probes, BundleWriter writer, double hz, RunObserver observer) {
         this.probes = probes;
         this.writer = writer;
-        this.listener = listener;
+        this.observer = observer;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "assay-probe-sampler");
             t.setDaemon(true);
@@ -61,20 +58,15 @@ public final class ProbeSampler implements AutoCloseable {
      * Starts sampling {@code set} at {@code hz} (0 < hz ≤ 100). The set stays the caller's: the
      * run opens one for the manifest's probe statuses and this time series, and closes it itself.
      */
-    static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz) {
-        return start(set, writer, hz, rows -> { });
-    }
-
-    /** As {@link #start(ProbeSet, BundleWriter, double)}, handing each sample's rows to {@code listener} too. */
-    public static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz, Consumer<List<ProbeSample>> listener) {
+    public static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz, RunObserver observer) {
         // One sample before the run: it primes the rate probes and lets the clock estimator warm
         // up (50-300 ms of CPU, once) now rather than during the first workload.
         take(set, Instant.now().toString());
-        return new ProbeSampler(set, writer, hz, listener);
+        return new ProbeSampler(set, writer, hz, observer);
     }
 
     /** A workload start or end row: probe {@code workload.start|end}, scope = invocation id. */
-    public void mark(String event, String invocationId) {
+    void mark(String event, String invocationId) {
         write(List.of(new ProbeSample(Instant.now().toString(), "workload." + event, invocationId, Double.NaN, "")));
     }
 
@@ -87,11 +79,7 @@ public final class ProbeSampler implements AutoCloseable {
         cpuNanos += threads.getCurrentThreadCpuTime() - c0;
         samples++;
         write(rows);
-        try {
-            listener.accept(rows);
-        } catch (RuntimeException e) {
-            // a listener's fault costs the listener, never the time series
-        }
+        observer.probed(rows);
     }
 
     /** One full sample of every available probe except the static ones, as probes.csv rows. */

@@ -57,6 +57,7 @@ public final class RunSession {
     private int completed;
     private PrecisionGoal precision;
     private StorageRun storage;
+    private RunObserver observer = RunObserver.NONE;
 
     public RunSession(BundleWriter writer, RunManifest manifest, List<PlanEntry> plan, MachineFacts facts) {
         this(writer, manifest, plan, facts, 0);
@@ -86,6 +87,12 @@ public final class RunSession {
         return this;
     }
 
+    /** Who watches the run live (the metrics endpoint); {@link RunObserver#NONE} by default. */
+    public RunSession observe(RunObserver runObserver) {
+        this.observer = runObserver;
+        return this;
+    }
+
     public List<InvocationResult> execute(ProgressReporter progress) throws IOException {
         Thread hook = new Thread(this::onInterrupt, "assay-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -98,7 +105,7 @@ public final class RunSession {
                 jmh.forkProperties(storage.forkProperties());
             }
             synchronized (lock) {
-                sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz) : null;
+                sampler = probeHz > 0 ? ProbeSampler.start(facts.probes(), writer, probeHz, observer) : null;
             }
             for (int i = 0; i < plan.size(); i++) {
                 PlanEntry e = plan.get(i);
@@ -109,6 +116,7 @@ public final class RunSession {
                     inFlight = e.invocationId();
                 }
                 progress.started(i, e);
+                observer.started(i, plan.size(), e);
                 mark("start", e);
                 // steal and busy time of the invocation's own CPUs: another tenant on a CPU the
                 // workers never used says nothing about this score
@@ -154,6 +162,7 @@ public final class RunSession {
                     inFlight = null;
                 }
                 results.addAll(rs);
+                observer.finished(e, rs);
                 progress.finished(e, rs.size() == 1 ? describe(rs.get(0)) : rs.size() + " points");
             }
             // derived results (cache levels from the chase curve) once everything they need ran

@@ -4,6 +4,7 @@ import net.openhft.affinity.Affinity;
 import org.assay.probes.Availability;
 import org.assay.probes.IterationMeter;
 import org.assay.probes.Probe;
+import org.assay.probes.WorkerScheduling;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -48,6 +49,7 @@ public final class ProbeProfiler implements InternalProfiler {
 
     private final Path root;
     private IterationMeter meter;
+    private WorkerScheduling scheduling;
     private final Map<String, Boolean> available = new HashMap<>();
 
     public ProbeProfiler() throws ProfilerException {
@@ -89,6 +91,7 @@ public final class ProbeProfiler implements InternalProfiler {
                 Availability a = p.availability();
                 available.put(p.id(), a.available());
             }
+            scheduling = new WorkerScheduling(root, workers(System.getProperty(WorkerPinning.CPUS_PROPERTY)));
         }
         return meter;
     }
@@ -100,20 +103,52 @@ public final class ProbeProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        meter().begin();
+        IterationMeter m = meter();
+        // the scheduler's counts first: reading a few /proc files per worker is the slow part, and
+        // the energy and clock counters should start as close to the iteration as possible
+        scheduling.begin();
+        m.begin();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
         IterationMeter.IterationReading r = meter().end();
+        WorkerScheduling.Reading sched = scheduling.end();
         // every operation the workers ran inside the window: with synchronised iterations they keep
         // running the benchmark before and after the timed part, and that energy is in the window too
         long ops = result.getMetadata() == null ? 0 : result.getMetadata().getAllOps();
         TimeValue time = iterationParams.getTime();
         double timedSeconds = time == null || time.getTime() <= 0 ? Double.NaN
                 : time.getTimeUnit().toNanos(time.getTime()) / 1e9;
-        return results(r, ops, timedSeconds, available);
+        List<Result> out = results(r, ops, timedSeconds, available);
+        out.addAll(schedulingResults(sched, r.onWorkers()));
+        return out;
+    }
+
+    /**
+     * The scheduler's figures for one iteration: context switches and migrations of the worker
+     * threads ({@code probe.sched.*}, only when the workers are known: counted over every thread
+     * of a plain JMH run they would be the JIT's and the collector's), and the steal on the
+     * workers' CPUs ({@code probe.steal}; {@code probe.steal.allCpus} without known workers).
+     * Unknown figures are left out rather than reported as 0.
+     */
+    static List<Result> schedulingResults(WorkerScheduling.Reading s, boolean onWorkers) {
+        List<Result> out = new ArrayList<>();
+        if (onWorkers && s.threads() > 0) {
+            out.add(new ScalarResult("probe.sched.involuntarySwitches", s.involuntarySwitches(), "switches",
+                    AggregationPolicy.SUM));
+            out.add(new ScalarResult("probe.sched.voluntarySwitches", s.voluntarySwitches(), "switches",
+                    AggregationPolicy.SUM));
+            if (!Double.isNaN(s.migrations())) {
+                out.add(new ScalarResult("probe.sched.migrations", s.migrations(), "migrations", AggregationPolicy.SUM));
+            }
+        }
+        if (!Double.isNaN(s.stealPercent())) {
+            out.add(new ScalarResult(onWorkers ? "probe.steal" : "probe.steal.allCpus", s.stealPercent(), "%",
+                    AggregationPolicy.AVG));
+        }
+        return out;
     }
 
     /**

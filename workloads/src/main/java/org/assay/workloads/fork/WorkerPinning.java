@@ -35,18 +35,7 @@ public final class WorkerPinning {
     /** Pins the calling thread to the planned CPU of worker {@code workerIndex}; returns it, or -1. */
     public static int pin(int workerIndex) {
         int requested = requestedCpu(workerIndex);
-        String detail = "";
-        if (requested >= 0) {
-            try {
-                BitSet mask = new BitSet();
-                mask.set(requested);
-                Affinity.setAffinity(mask);
-            } catch (RuntimeException | LinkageError e) {
-                detail = "setAffinity failed: " + e;
-            }
-        } else {
-            detail = "no CPU planned for this worker";
-        }
+        String detail = requested >= 0 ? setAffinity(requested) : "no CPU planned for this worker";
         int observed = currentCpu();
         if (requested >= 0 && observed != requested && detail.isEmpty()) {
             detail = "running on CPU " + observed + " after pinning to " + requested;
@@ -63,18 +52,7 @@ public final class WorkerPinning {
      */
     public static int pinBeside(int workerIndex, int cpuOfWorker) {
         int requested = requestedCpu(cpuOfWorker);
-        String detail = "";
-        if (requested >= 0) {
-            try {
-                BitSet mask = new BitSet();
-                mask.set(requested);
-                Affinity.setAffinity(mask);
-            } catch (RuntimeException | LinkageError e) {
-                detail = "setAffinity failed: " + e;
-            }
-        } else {
-            detail = "no CPU planned for worker " + cpuOfWorker;
-        }
+        String detail = requested >= 0 ? setAffinity(requested) : "no CPU planned for worker " + cpuOfWorker;
         report(workerIndex, requested, currentCpu(), "setup", detail);
         return requested;
     }
@@ -107,14 +85,22 @@ public final class WorkerPinning {
      * next {@link #observePoint} shows whether it got there. Returns false if the call failed.
      */
     public static boolean moveTo(int cpu) {
+        String failure = setAffinity(cpu);
+        if (!failure.isEmpty()) {
+            System.err.println("assay: cannot move the worker to CPU " + cpu + ": " + failure);
+        }
+        return failure.isEmpty();
+    }
+
+    /** Restricts the calling thread to {@code cpu}; "" when the call succeeded, else what failed. */
+    private static String setAffinity(int cpu) {
         try {
             BitSet mask = new BitSet();
             mask.set(cpu);
             Affinity.setAffinity(mask);
-            return true;
+            return "";
         } catch (RuntimeException | LinkageError e) {
-            System.err.println("assay: cannot move the worker to CPU " + cpu + ": " + e);
-            return false;
+            return "setAffinity failed: " + e;
         }
     }
 

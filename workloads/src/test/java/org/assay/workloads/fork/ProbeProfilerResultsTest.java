@@ -98,4 +98,21 @@ class ProbeProfilerResultsTest {
         assertTrue(Double.isNaN(ProbeProfiler.onCpu(1 << 16, () -> 1.0)), "a CPU the thread cannot go to gives NaN");
         assertEquals(before, Affinity.getAffinity());
     }
+
+    @Test
+    void schedulingFiguresAreTheWorkersOrAreLeftOutAndStealSaysWhereItWasTaken() {
+        Map<String, Double> w = byName(ProbeProfiler.schedulingResults(
+                new org.assay.probes.WorkerScheduling.Reading(40, 2, 1, 25, 1), true));
+        assertEquals(40.0, w.get("probe.sched.involuntarySwitches"));
+        assertEquals(2.0, w.get("probe.sched.voluntarySwitches"));
+        assertEquals(1.0, w.get("probe.sched.migrations"));
+        assertEquals(25.0, w.get("probe.steal"));
+        Map<String, Double> none = byName(ProbeProfiler.schedulingResults(
+                new org.assay.probes.WorkerScheduling.Reading(Double.NaN, Double.NaN, Double.NaN, 5, 0), false));
+        assertEquals(Map.of("probe.steal.allCpus", 5.0), none, "no known workers: no switch counts, steal of all CPUs");
+        Map<String, Double> noSched = byName(ProbeProfiler.schedulingResults(
+                new org.assay.probes.WorkerScheduling.Reading(3, 0, Double.NaN, Double.NaN, 2), true));
+        assertFalse(noSched.containsKey("probe.sched.migrations"), "unknown migrations are left out, not 0");
+        assertFalse(noSched.containsKey("probe.steal"));
+    }
 }
