@@ -158,4 +158,33 @@ class BurnInCliTest {
         assertTrue(phases.get(0).path("meanThroughput").has("cpu") && !phases.get(0).path("meanThroughput").has("network"));
         assertTrue(phases.get(1).path("meanThroughput").has("network") && !phases.get(1).path("meanThroughput").has("cpu"));
     }
+
+    @Test
+    void liveMetricsAreServedWhileItRuns() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path out = tmp.resolve("bundle");
+        java.util.concurrent.CompletableFuture<CliCapture> run = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                CliCapture.run("burn-in", "--duration", "6s", "--interval", "1s", "--cpu", "1", "--cpu-kernels", "sieve",
+                        "--progress", "none", "--metrics-port", String.valueOf(port), "--out", out.toString()));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = "";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!run.isDone() && System.nanoTime() < deadline && !body.contains("assay_burnin_throughput{")) {
+            Thread.sleep(200);
+            try {
+                body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.io.IOException notYet) {
+                // the endpoint starts once the machine is read
+            }
+        }
+        CliCapture c = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        assertTrue(body.contains("assay_burnin_throughput{") && body.contains("component=\"cpu\""), body);
+        assertTrue(body.contains("assay_burnin_errors_total{"), body);
+        assertTrue(c.out().contains("live metrics at http://127.0.0.1:" + port), c.out());
+    }
 }
