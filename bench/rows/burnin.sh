@@ -14,11 +14,13 @@
 #                 (same MiB) -m T: its "Completed ... MB/s" (copied bytes, checked by CRC).
 # The pairs do the same kind of work at the same size, not the same code: read the ratios as
 # "how much of a plain stress tool's rate Assay keeps while it verifies every result".
+# Opt-in (six runs of BURNIN_SECONDS per round and thread count): `bench/run --only burnin`.
 
 BURNIN_SECONDS=${BURNIN_SECONDS:-20}
 BURNIN_MEMORY=${BURNIN_MEMORY:-256}   # MiB
 
 build_burnin() {
+    [[ ,${only:-}, == *,burnin,* ]] || return 0
     command -v stress-ng >/dev/null || die "burnin: stress-ng not found: apt-get install -y stress-ng"
     command -v stressapptest >/dev/null || die "burnin: stressapptest not found: apt-get install -y stressapptest"
 }
@@ -27,7 +29,8 @@ note_burnin() {
     echo "native is $(stress-ng --version 2>/dev/null | head -n 1) and stressapptest; ${BURNIN_SECONDS}s per side, memory ${BURNIN_MEMORY} MiB; see bench/rows/burnin.sh for what each pair counts"
 }
 
-# burnin_assay OUT THREADS ARGS...: one burn-in, prints its CPU or memory mean throughput.
+# burnin_assay OUT THREADS ARGS...: one burn-in, prints its CPU or memory throughput after the
+# warm-up (burnin.json steadyThroughput: the intervals the trend test uses).
 burnin_assay() {
     local out=$1 t=$2
     shift 2
@@ -41,8 +44,11 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 if d["verdict"] == "FAIL":
     sys.exit("burnin: the burn-in failed: " + "; ".join(c["message"] for c in d["checks"] if c["verdict"] == "FAIL"))
-mean = d["phases"][0]["meanThroughput"]
-print("%.3f" % next(iter(mean.values()))["value"])
+# after the warm-up (JIT compilation): the steady rate, as a stress tool's figure is
+steady = next(iter(d["phases"][0]["steadyThroughput"].values()))["value"]
+if steady is None:
+    sys.exit("burnin: no interval after the warm-up; raise BURNIN_SECONDS")
+print("%.3f" % steady)
 PY
 }
 
@@ -57,6 +63,7 @@ PY
 }
 
 row_burnin() {
+    [[ ,${only:-}, == *,burnin,* ]] || return 0
     local t=$1 r out
     local -a ad=() nd=() af=() nf=() am=() nm=()
     for ((r = 1; r <= rounds; r++)); do
@@ -64,7 +71,7 @@ row_burnin() {
         log "burnin t=$t round $r/$rounds: assay dgemm"
         ((native_only)) || ad+=("$(burnin_assay "$out" "$t" --cpu "$t" --cpu-kernels dgemm)")
         log "burnin t=$t round $r/$rounds: stress-ng --matrix prod 256"
-        stress-ng --matrix "$t" --matrix-method prod --matrix-size 256 -t "${BURNIN_SECONDS}s" --yaml "$WORK/sng-m-$t-$r.yaml" \
+        stress-ng --matrix "$t" --matrix-method prod --matrix-size 256 -t "${BURNIN_SECONDS}s" --metrics-brief --yaml "$WORK/sng-m-$t-$r.yaml" \
             >/dev/null 2>&1 || die "stress-ng --matrix failed"
         nd+=("$(stressng_rate "$WORK/sng-m-$t-$r.yaml")")
 
@@ -74,7 +81,7 @@ row_burnin() {
         ((native_only)) || af+=("$(python3 -c 'import sys; print("%.3f" % (8 * float(sys.argv[1])))' \
             "$(burnin_assay "$out" "$t" --cpu "$t" --cpu-kernels fft)")")
         log "burnin t=$t round $r/$rounds: stress-ng --cpu-method fft"
-        stress-ng --cpu "$t" --cpu-method fft -t "${BURNIN_SECONDS}s" --yaml "$WORK/sng-f-$t-$r.yaml" >/dev/null 2>&1 ||
+        stress-ng --cpu "$t" --cpu-method fft -t "${BURNIN_SECONDS}s" --metrics-brief --yaml "$WORK/sng-f-$t-$r.yaml" >/dev/null 2>&1 ||
             die "stress-ng --cpu failed"
         nf+=("$(stressng_rate "$WORK/sng-f-$t-$r.yaml")")
 

@@ -61,6 +61,9 @@ public final class BurnInReport {
             Map<String, Object> mean = new LinkedHashMap<>();
             p.mean().forEach((c, v) -> mean.put(c, Map.of("value", v, "unit", Component.of(c).unit())));
             m.put("meanThroughput", mean);
+            Map<String, Object> steady = new LinkedHashMap<>();
+            p.steady().forEach((c, v) -> steady.put(c, Map.of("value", v, "unit", Component.of(c).unit())));
+            m.put("steadyThroughput", steady);
             m.put("intervals", p.series());
             phases.add(m);
         }

@@ -74,10 +74,12 @@ public final class BurnInRun {
     /**
      * One phase: what ran and how fast.
      *
-     * @param mean per component, its main meter's rate over the whole phase
+     * @param mean   per component, its main meter's rate over the whole phase
+     * @param steady per component, the mean of its intervals after the warm-up (the trend test's
+     *               intervals; NaN when there are none): the rate to compare with other tools
      */
     public record PhaseResult(String name, double seconds, Map<String, Object> settings, Map<String, Double> mean,
-                              Map<String, double[]> series) {
+                              Map<String, Double> steady, Map<String, double[]> series) {
     }
 
     /** Ctrl-C: the phase in flight stops and the verdict is made on what ran. */
@@ -146,6 +148,7 @@ public final class BurnInRun {
             Map<String, Object> settings = new LinkedHashMap<>();
             Map<String, Double> mean = new LinkedHashMap<>();
             Map<String, double[]> series = new LinkedHashMap<>();
+            Map<String, Double> steady = new LinkedHashMap<>();
             double steal = recorder.meanSteal();
             for (Stressor s : stressors) {
                 Component c = s.component();
@@ -154,13 +157,15 @@ public final class BurnInRun {
                 mean.put(c.id(), m.rate(startTotals.get(m), m.sum(), seconds));
                 double[] x = recorder.series(c);
                 series.put(c.id(), x);
+                int warm = Math.min(x.length, TrendTest.warmupIntervals(x.length, intervalSeconds));
+                steady.put(c.id(), java.util.Arrays.stream(x, warm, x.length).filter(Double::isFinite).average().orElse(Double.NaN));
                 long n = errors.count(c) - errorsBefore.get(c);
                 String first = errors.first().stream().filter(e -> e.component() == c && e.phase().equals(phase.name()))
                         .findFirst().map(BurnInError::describe).orElse("(beyond the first " + errors.keep() + " kept)");
                 checks.addAll(StabilityJudge.component(phase.name(), c, x, intervalSeconds, n, first, steal,
                         phase.thresholds()));
             }
-            results.add(new PhaseResult(phase.name(), seconds, settings, mean, series));
+            results.add(new PhaseResult(phase.name(), seconds, settings, mean, steady, series));
         }
         current = null;
         MemoryErrorCounts after = MemoryErrorCounts.read(root);
