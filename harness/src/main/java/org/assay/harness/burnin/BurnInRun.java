@@ -67,7 +67,7 @@ public final class BurnInRun {
             if (v.contains(Verdict.FAIL)) {
                 return Verdict.FAIL;
             }
-            return v.contains(Verdict.INCONCLUSIVE) || interrupted ? Verdict.INCONCLUSIVE : Verdict.PASS;
+            return v.contains(Verdict.INCONCLUSIVE) ? Verdict.INCONCLUSIVE : Verdict.PASS;
         }
     }
 
@@ -179,6 +179,12 @@ public final class BurnInRun {
         Thresholds machine = phases.isEmpty() ? Thresholds.of(null) : phases.get(phases.size() - 1).thresholds();
         checks.addAll(StabilityJudge.machine("all", watch.maxTemperature(), hot, throttle, throttleReason, before, after,
                 machine));
+        double ran = (System.nanoTime() - start) / 1e9;
+        if (interrupted) {
+            // a partial run never passes: what did not run was not tested
+            checks.add(new BurnInCheck("run.completed", "machine", "all", Verdict.INCONCLUSIVE, "run to the end", ran, "s",
+                    total, "min", String.format(java.util.Locale.ROOT, "interrupted after %.0f s of %.0f s planned", ran, total)));
+        }
         sinks.forEach(LiveStatus.Sink::finish);
         return new Outcome(checks, results, interrupted, hot, (System.nanoTime() - start) / 1e9, before, after, throttle,
                 throttleReason);

@@ -148,6 +148,9 @@ public final class NetworkStressor implements Stressor {
                 String[] problem = check(b, seq);
                 if (problem != null) {
                     ctx.error(Component.NETWORK, seq, "message", problem[0], problem[1], problem[2]);
+                    if (problem[0].endsWith("sequence number")) {
+                        seq = b.getLong(0);     // resynchronise: one lost message is one error, not all that follow
+                    }
                 }
                 meter.add(MESSAGE);
                 seq++;

@@ -374,9 +374,7 @@ public final class BurnInCommand implements Callable<Integer> {
             AcceptanceReport report = BurnInReport.acceptance(dir.toString(), thresholdsFrom(profile, planFile), outcome);
             writeJudgements(report, facts);
             print(console, outcome, errors, dir);
-            return report.verdict() == Verdict.FAIL ? AcceptanceReport.EXIT_FAIL
-                    : outcome.interrupted() || report.verdict() == Verdict.INCONCLUSIVE ? AcceptanceReport.EXIT_INCONCLUSIVE
-                    : AcceptanceReport.EXIT_PASS;
+            return report.exitCode();
         } catch (RuntimeException | java.io.IOException e) {
             // a harness fault: what was written stays; the bundle says the run ended in error
             try {
