@@ -30,9 +30,21 @@ public final class Quantities {
             return fraction == null ? bytes : (long) (fraction * whole);
         }
 
+        /** As written: the largest binary unit that divides it ("1000TiB", "512MiB"), or a share ("25%"). */
         @Override
         public String toString() {
-            return fraction == null ? bytes + " B" : String.format(Locale.ROOT, "%.4g%%", fraction * 100);
+            if (fraction != null) {
+                return new java.math.BigDecimal(fraction * 100).round(new java.math.MathContext(4)).stripTrailingZeros()
+                        .toPlainString() + "%";
+            }
+            String[] units = {"TiB", "GiB", "MiB", "KiB"};
+            for (int i = 0; i < units.length; i++) {
+                long scale = 1L << (40 - 10 * i);
+                if (bytes > 0 && bytes % scale == 0) {
+                    return bytes / scale + units[i];
+                }
+            }
+            return bytes + "B";
         }
     }
 

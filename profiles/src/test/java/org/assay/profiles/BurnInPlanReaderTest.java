@@ -137,6 +137,9 @@ class BurnInPlanReaderTest {
         assertEquals(512L << 20, Quantities.size("512MiB").bytes());
         assertEquals(250, Quantities.size("25%").of(1000));
         assertThrows(IllegalArgumentException.class, () -> Quantities.size("120%"));
+        assertEquals("1000TiB", Quantities.size("1000TiB").toString());
+        assertEquals("1536KiB", Quantities.size("1.5MiB").toString());
+        assertEquals("25%", Quantities.size("25%").toString());
         assertThrows(IllegalArgumentException.class, () -> Quantities.seconds("0s"));
     }
 }
