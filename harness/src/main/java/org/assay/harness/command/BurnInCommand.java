@@ -76,7 +76,9 @@ public final class BurnInCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", description = "How long to run, e.g. 30s, 2m, 4h (default: 10m).")
     String duration;
 
-    @Option(names = "--interval", paramLabel = "DURATION", description = "Throughput interval (default: 10s, or the plan's).")
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "Throughput interval (default: the plan's, else 10s, shorter for a phase under 400 s: "
+                    + "a fortieth of it, at least 1s).")
     String interval;
 
     @Option(names = "--cpu", arity = "0..1", fallbackValue = "0", paramLabel = "THREADS",
@@ -200,8 +202,8 @@ public final class BurnInCommand implements Callable<Integer> {
             throw new UsageException("--max-temp " + maxTemp + ": give degrees Celsius above 0 and at most 150");
         }
         BurnInThresholds base = profile == null ? BurnInThresholds.NONE : profile.burnIn();
-        double intervalSeconds = interval != null ? seconds(interval, "--interval")
-                : planFile != null && planFile.intervalSeconds() != null ? planFile.intervalSeconds() : 10;
+        Double intervalGiven = interval != null ? Double.valueOf(seconds(interval, "--interval"))
+                : planFile != null ? planFile.intervalSeconds() : null;
 
         try (MachineFacts facts = MachineFacts.read(rootDir, cpus, true)) {
             Path dir = out != null ? out : RunCommand.defaultOut("burn-in", facts.hostName());
@@ -209,6 +211,8 @@ public final class BurnInCommand implements Callable<Integer> {
             PhasePlanner planner = new PhasePlanner(facts.sizing().usableCpus(), ResourceLimits.memory(rootDir));
             List<PhaseSpec> phases = planFile != null ? phasesOf(planFile, planner, cli, base)
                     : List.of(singlePhase(planner, cli.over(base), RunCommand.bundleParent(dir)));
+            double intervalSeconds = intervalGiven != null ? intervalGiven
+                    : defaultInterval(phases.stream().mapToDouble(PhaseSpec::seconds).min().orElse(600));
             boolean vectorKernels = phases.stream().anyMatch(p -> !p.cpuCpus().isEmpty()
                     && (p.cpuKernels().contains("dgemm") || p.cpuKernels().contains("fft")));
             if (vectorKernels && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
@@ -473,6 +477,15 @@ public final class BurnInCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + " " + e.getMessage());
         }
+    }
+
+    /**
+     * 10 s, or a fortieth of the shortest phase when that is shorter (at least 1 s): the trend
+     * test compares quarters, and a 2-minute run at 10 s would give quarters of two intervals,
+     * too few for any interval to be narrow.
+     */
+    static double defaultInterval(double shortestPhaseSeconds) {
+        return Math.max(1, Math.min(10, shortestPhaseSeconds / 40));
     }
 
     /** "10%" or "10" as the fraction 0.10; null stays null. */
