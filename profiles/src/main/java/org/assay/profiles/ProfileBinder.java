@@ -36,7 +36,8 @@ final class ProfileBinder {
             return new Profile(tree.get("id").asText(), ProfileKind.fromYaml(tree.get("kind").asText()),
                     tree.has("description") ? tree.get("description").asText() : null,
                     tree.has("extends") ? tree.get("extends").asText() : null,
-                    lineage, origin, sources, spec, expected, acceptance(tree.path("acceptance")));
+                    lineage, origin, sources, spec, expected, acceptance(tree.path("acceptance")),
+                    BurnInThresholds.of(tree.get("burnIn")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The schema and the records disagree: a defect here, not in the profile.
             throw new IllegalStateException("profile schema and VendorSpec disagree: " + e.getOriginalMessage(), e);

@@ -25,19 +25,34 @@ final class ProfileSchema {
 
     static final String RESOURCE = "profile.schema.json";
 
-    private static final Schema SCHEMA = load();
+    private static final Schema SCHEMA = load(null);
+    /** The same file with its {@code burnInPlan} definition as the root: a burn-in plan file's schema. */
+    private static final Schema PLAN_SCHEMA = load("#/$defs/burnInPlan");
     /** Every property name the schema defines, for "did you mean" on an unknown field. */
     private static final java.util.Set<String> FIELD_NAMES = fieldNames();
 
     private ProfileSchema() {
     }
 
-    private static Schema load() {
+    /** @param rootRef null for the profile schema, else a {@code $ref} into its definitions to check against instead */
+    private static Schema load(String rootRef) {
         try (InputStream in = ProfileSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the profiles jar");
             }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            if (rootRef == null) {
+                return registry.getSchema(in);
+            }
+            // one file, two roots: the plan reuses the profile's definitions (thresholds, durations)
+            com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            com.fasterxml.jackson.databind.node.ObjectNode plan = tree.objectNode();
+            plan.set("$schema", tree.get("$schema"));
+            plan.put("$id", tree.get("$id").asText().replace("profile-", "burn-in-plan-"));
+            plan.set("$defs", tree.get("$defs"));
+            plan.put("$ref", rootRef);
+            return registry.getSchema(plan);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +86,16 @@ final class ProfileSchema {
 
     /** Every schema violation of {@code tree}, located in {@code doc}; empty when it conforms. */
     static List<ProfileProblem> check(YamlDocument doc, JsonNode tree) {
-        List<Error> errors = SCHEMA.validate(tree);
+        return check(SCHEMA, doc, tree);
+    }
+
+    /** Every violation of the burn-in plan schema, located in {@code doc}. */
+    static List<ProfileProblem> checkPlan(YamlDocument doc, JsonNode tree) {
+        return check(PLAN_SCHEMA, doc, tree);
+    }
+
+    private static List<ProfileProblem> check(Schema schema, YamlDocument doc, JsonNode tree) {
+        List<Error> errors = schema.validate(tree);
         // oneOf/anyOf report one error per branch at the same node; keep the most specific
         // (the deepest node) and one message per node, so a wrong bound reads as one problem.
         Map<String, ProfileProblem> byPlace = new LinkedHashMap<>();

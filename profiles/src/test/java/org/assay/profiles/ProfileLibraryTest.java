@@ -193,4 +193,21 @@ class ProfileLibraryTest {
         ProfileException e = assertThrows(ProfileException.class, () -> library(texts).resolve("p0"));
         assertTrue(e.getMessage().contains("extends chain longer than"), e.getMessage());
     }
+
+    @Test
+    void aBurnInSectionIsInheritedAndOverriddenFieldByField() {
+        ProfileLibrary library = library("""
+                id: parent
+                kind: vendor-spec
+                burnIn: { maxDrop: 0.05, maxTemp: 85 }
+                """, """
+                id: child
+                kind: golden-machine
+                extends: parent
+                burnIn: { maxTemp: 80, maxCorrectedErrors: 2 }
+                """);
+        BurnInThresholds t = library.resolve("child").burnIn();
+        assertEquals(new BurnInThresholds(0.05, null, 80.0, null, null, 2L), t);
+        assertEquals(BurnInThresholds.NONE, library(CPU).resolve("cpu-x").burnIn());
+    }
 }

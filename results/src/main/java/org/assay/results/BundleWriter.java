@@ -196,6 +196,39 @@ public final class BundleWriter implements Closeable {
         return histograms.resolve(fileName);
     }
 
+    /**
+     * Appends {@code text} to the bundle's text file {@code fileName} (created with {@code header}
+     * on first use) and flushes it, as {@link #appendProbeSamples} does for probes.csv: for a time
+     * series a long run adds to as it goes, such as a burn-in's throughput per interval.
+     */
+    public synchronized void appendText(String fileName, String header, String text) throws IOException {
+        checkOpen();
+        Path file = dir.resolve(checkName(fileName));
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, header, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
+    }
+
+    /** Writes the bundle file {@code fileName} whole and atomically (a summary a command adds before {@link #finish}). */
+    public synchronized void writeFile(String fileName, byte[] bytes) throws IOException {
+        checkOpen();
+        writeAtomically(checkName(fileName), bytes);
+    }
+
+    /** A file of the bundle's own top level: a plain name, none of the files the writer keeps itself. */
+    private static String checkName(String fileName) {
+        if (!fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || Set.of(BundleFormat.RUN_JSON, BundleFormat.RESULTS_JSONL,
+                BundleFormat.JMH_JSON, BundleFormat.PROBES_CSV, BundleFormat.SHA256SUMS).contains(fileName)) {
+            throw new IllegalArgumentException("'" + fileName + "' is not a free file name of the bundle's top level");
+        }
+        return fileName;
+    }
+
     /** Rewrites {@code run.json} atomically, e.g. once the inventory or plan is known. */
     public synchronized void updateManifest(RunManifest m) throws IOException {
         checkOpen();

@@ -24,13 +24,18 @@ public final class JunitXml {
     }
 
     public static String write(AcceptanceReport report) {
+        return write(report, "assay accept " + report.run() + " --profile " + report.profileId());
+    }
+
+    /** As {@link #write(AcceptanceReport)}, the test suite named {@code suiteName} (another command's judgement, such as a burn-in's). */
+    public static String write(AcceptanceReport report, String suiteName) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suites = doc.createElement("testsuites");
             doc.appendChild(suites);
             Element suite = doc.createElement("testsuite");
             suites.appendChild(suite);
-            suite.setAttribute("name", "assay accept " + report.run() + " --profile " + report.profileId());
+            suite.setAttribute("name", suiteName);
             int tests = report.rules().size() + report.inventory().size();
             suite.setAttribute("tests", String.valueOf(tests));
             suite.setAttribute("failures", String.valueOf(report.count(Verdict.FAIL)));

@@ -39,19 +39,24 @@ public final class OcptvOutput {
     }
 
     public static List<String> lines(AcceptanceReport report, RunInfo info, Clock clock) {
+        return lines(report, info, clock, "assay accept");
+    }
+
+    /** As {@link #lines(AcceptanceReport, RunInfo, Clock)}, the test run named {@code testName} (e.g. "assay burn-in"). */
+    public static List<String> lines(AcceptanceReport report, RunInfo info, Clock clock, String testName) {
         OcptvOutput o = new OcptvOutput(clock);
-        o.build(report, info);
+        o.build(report, info, testName);
         return List.copyOf(o.lines);
     }
 
-    private void build(AcceptanceReport report, RunInfo info) {
+    private void build(AcceptanceReport report, RunInfo info, String testName) {
         ObjectNode version = JSON.createObjectNode();
         version.putObject("schemaVersion").put("major", 2).put("minor", 0);
         emit(version);
 
         ObjectNode start = JSON.createObjectNode();
         ObjectNode runStart = start.putObject("testRunArtifact").putObject("testRunStart");
-        runStart.put("name", "assay accept");
+        runStart.put("name", testName);
         runStart.put("version", orUnknown(info.assayVersion()));
         runStart.put("commandLine", orUnknown(info.commandLine()));
         runStart.putObject("parameters").put("profile", report.profileId()).put("run", report.run());

@@ -4,7 +4,6 @@ import org.assay.harness.UsageException;
 import org.assay.harness.execution.PrecisionGoal;
 import org.assay.workloads.Suite;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +17,6 @@ final class PrecisionOptions {
 
     static final String THOROUGH_DEFAULT_TEXT = "1%";
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%?");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
     private PrecisionOptions() {
     }
@@ -53,18 +51,11 @@ final class PrecisionOptions {
 
     /** "20s", "500ms", "5m", "1h" or a number of seconds; positive. */
     static double seconds(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        double v = m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
-        if (!(v > 0)) {
+        try {
+            return org.assay.profiles.Quantities.seconds(text);
+        } catch (IllegalArgumentException e) {
             throw new UsageException("--max-time " + text + ": give a positive duration per invocation, e.g. 20s, "
                     + "90s, 5m or 1h");
         }
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> v / 1000;
-            case "m" -> v * 60;
-            case "h" -> v * 3600;
-            default -> v;
-        };
     }
 }

@@ -270,12 +270,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Path defaultOut(Suite suite, String host) {
+        return defaultOut(suite.name(), host);
+    }
+
+    /** {@code runs/<UTC timestamp>_<host>_<kind>}: a new directory per run, named for what ran. */
+    static Path defaultOut(String kind, String host) {
         String ts = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-        return Path.of("runs", ts + "_" + host.replaceAll("[^A-Za-z0-9.-]", "_") + "_" + suite.name());
+        return Path.of("runs", ts + "_" + host.replaceAll("[^A-Za-z0-9.-]", "_") + "_" + kind);
     }
 
     /** The command as the user typed it, so anyone can re-run it from run.json. */
-    private static List<String> commandLine() {
+    static List<String> commandLine() {
         List<String> cmd = new ArrayList<>();
         String launcher = System.getenv("ASSAY_LAUNCHER");
         cmd.add(launcher != null ? launcher : "assay");

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code sampler.cpuPerSample}, ms), so every bundle shows what the sampling cost. A write that
  * fails (the bundle was closed by Ctrl-C) stops the sampler, never the run.
  */
-final class ProbeSampler implements AutoCloseable {
+public final class ProbeSampler implements AutoCloseable {
 
     /** Static or proof-of-access probes: nothing to chart. */
     private static final Set<String> SKIPPED = Set.of("cpuid", "msr");
@@ -58,7 +58,7 @@ final class ProbeSampler implements AutoCloseable {
      * Starts sampling {@code set} at {@code hz} (0 < hz ≤ 100). The set stays the caller's: the
      * run opens one for the manifest's probe statuses and this time series, and closes it itself.
      */
-    static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz, RunObserver observer) {
+    public static ProbeSampler start(ProbeSet set, BundleWriter writer, double hz, RunObserver observer) {
         // One sample before the run: it primes the rate probes and lets the clock estimator warm
         // up (50-300 ms of CPU, once) now rather than during the first workload.
         take(set, Instant.now().toString());

@@ -37,8 +37,24 @@ public final class ProgressReporter implements AutoCloseable {
     private volatile long currentStartNanos;
     private volatile double currentEstimate;
 
+    /**
+     * Whether the process talks to a terminal: a {@code System.console()}, and from JDK 22 on its
+     * {@code isTerminal()}, since there a console exists even when output is redirected to a file.
+     */
+    public static boolean onTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;      // JDK 17-21: a console is a terminal
+        }
+    }
+
     public ProgressReporter(Mode requested, PrintWriter out, List<PlanEntry> plan) {
-        this.mode = requested == Mode.auto ? (System.console() != null ? Mode.auto : Mode.plain) : requested;
+        this.mode = requested == Mode.auto ? (onTerminal() ? Mode.auto : Mode.plain) : requested;
         this.out = out;
         this.plan = plan;
         this.totalEstimate = RunPlanner.totalSeconds(plan);

@@ -4,7 +4,9 @@
  * since boot ({@link org.assay.probes.snapshot.ThrottleCounts}), the RAPL powercap zones with
  * their limits and counter ranges ({@link org.assay.probes.snapshot.PowercapZones}) and every
  * temperature sensor in hwmon and the thermal class ({@link org.assay.probes.snapshot.HwmonSensors}),
- * gathered by {@link org.assay.probes.snapshot.MachineSensors}.
+ * gathered by {@link org.assay.probes.snapshot.MachineSensors}; and the hardware error counters
+ * (EDAC memory controllers, machine checks) a burn-in reads before and after
+ * ({@link org.assay.probes.snapshot.MemoryErrorCounts}).
  *
  * <p>Unlike a {@link org.assay.probes.Probe} these are not sampled during a run: they are the
  * static and since-boot figures {@code assay probes} shows beside the probes. Every figure names

@@ -38,6 +38,18 @@ public record ContainerLimits(String cgroupVersion, String cgroupPath, String cp
         return read(new Cgroups(new SysFiles(root)));
     }
 
+    /**
+     * The memory the process's cgroup uses now ({@code memory.current}, v2 only): what a limit's
+     * room is measured from. Empty on v1, without a cgroup, or when unreadable.
+     */
+    public Optional<Long> memoryCurrentBytes(Path root) {
+        if (!"v2".equals(cgroupVersion) || cgroupPath == null) {
+            return Optional.empty();
+        }
+        String dir = cgroupPath.equals("/") ? "" : cgroupPath;
+        return new SysFiles(root).readLong("/sys/fs/cgroup" + dir + "/memory.current");
+    }
+
     /** The CPU quota of a {@code cpu.max} line in CPUs, or empty for "max" (no quota) or bad text. */
     static Optional<Double> parseCpuMax(String cpuMax) {
         String[] f = cpuMax.strip().split("\\s+");

@@ -302,6 +302,15 @@ public final class BlockedDgemm {
         return n;
     }
 
+    /**
+     * Fault injection: flips bit {@code bit} of element {@code element} of C, as a failing core or
+     * DIMM would. The burn-in's test hook calls it so a test can prove that {@link #verify()}
+     * catches one wrong bit; nothing else does.
+     */
+    public void flipResultBit(int element, int bit) {
+        c[element] = Double.longBitsToDouble(Double.doubleToRawLongBits(c[element]) ^ (1L << bit));
+    }
+
     /** Views for tests (the live arrays, not copies). */
     double[] a() {
         return a;

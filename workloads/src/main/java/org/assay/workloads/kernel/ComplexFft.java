@@ -374,6 +374,15 @@ public final class ComplexFft {
         return new double[][] {yr, yi};
     }
 
+    /**
+     * Fault injection: flips bit {@code bit} of the real part of output bin {@code bin}. The
+     * burn-in's test hook calls it so a test can prove that {@link #verify()} catches one wrong
+     * bit; nothing else does.
+     */
+    public void flipOutputBit(int bin, int bit) {
+        data[re + bin] = Double.longBitsToDouble(Double.doubleToRawLongBits(data[re + bin]) ^ (1L << bit));
+    }
+
     public int n() {
         return n;
     }
