@@ -29,6 +29,8 @@ public final class BundleFormat {
     public static final String SHA256SUMS = "SHA256SUMS";
     public static final String HISTOGRAMS_DIR = "histograms";
     public static final String HISTOGRAM_SUFFIX = ".hlog";
+    /** Where an imported bundle keeps the tool's own output file it was made from. */
+    public static final String SOURCE_DIR = "source";
 
     // Two instances from one recipe: the public one may be reconfigured by a careless caller,
     // the private one is what the bundle is written and read with, so it cannot be.
