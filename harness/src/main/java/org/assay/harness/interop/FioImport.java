@@ -267,7 +267,7 @@ public final class FioImport {
             return null;
         }
         long n = Long.parseLong(m.group(1));
-        int power = "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
+        int power = m.group(2).isEmpty() ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
         return n << (10 * power);
     }
 
