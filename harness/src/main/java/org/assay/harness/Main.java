@@ -4,6 +4,7 @@ import org.assay.harness.command.AcceptCommand;
 import org.assay.harness.command.BurnInCommand;
 import org.assay.harness.command.CommandLineCapture;
 import org.assay.harness.command.CompareCommand;
+import org.assay.harness.command.ImportCommand;
 import org.assay.harness.command.ReportCommand;
 import org.assay.harness.command.InventoryCommand;
 import org.assay.harness.command.ListCommand;
@@ -28,7 +29,7 @@ import java.io.PrintWriter;
         description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
         subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class, ProbesCommand.class,
                 VerifyCommand.class, ProfileCommand.class, ScoreCommand.class, AcceptCommand.class,
-                CompareCommand.class, ReportCommand.class, BurnInCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, ReportCommand.class, BurnInCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -35,6 +35,8 @@ public final class BundleFormat {
      * checks one only when asked ({@link SshSignatures}).
      */
     public static final java.util.Set<String> SIGNATURE_FILES = java.util.Set.of(SHA256SUMS + ".sig", SHA256SUMS + ".asc");
+    /** Where an imported bundle keeps the tool's own output file it was made from. */
+    public static final String SOURCE_DIR = "source";
 
     // Two instances from one recipe: the public one may be reconfigured by a careless caller,
     // the private one is what the bundle is written and read with, so it cannot be.

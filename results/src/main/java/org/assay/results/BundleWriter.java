@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  */
 public final class BundleWriter implements Closeable {
 
+    private static final java.util.regex.Pattern UNSAFE_NAME = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+
     private final Path dir;
     private final Durability durability;
     private RunManifest manifest;
@@ -227,6 +229,32 @@ public final class BundleWriter implements Closeable {
             throw new IllegalArgumentException("'" + fileName + "' is not a free file name of the bundle's top level");
         }
         return fileName;
+    }
+
+    /**
+     * Writes {@code bytes} to {@code source/<fileName>} atomically: the other tool's output an
+     * imported bundle was made from, kept byte for byte so SHA256SUMS covers what every figure was
+     * read from. The name is made safe as a histogram's is (letters, digits, '.', '_', '-').
+     *
+     * @return the path inside the bundle, {@code source/<safe name>}
+     */
+    public synchronized String writeSource(String fileName, byte[] bytes) throws IOException {
+        checkOpen();
+        if (fileName == null || fileName.isBlank()) {
+            throw new IllegalArgumentException("source file name must not be blank");
+        }
+        String safe = UNSAFE_NAME.matcher(fileName).replaceAll("_");
+        if (safe.startsWith(".")) {
+            safe = "_" + safe.substring(1);
+        }
+        Path sources = dir.resolve(BundleFormat.SOURCE_DIR);
+        try {
+            Files.createDirectories(sources);
+        } catch (IOException e) {
+            throw cannotWrite(sources, e);
+        }
+        writeAtomically(BundleFormat.SOURCE_DIR + "/" + safe, bytes);
+        return BundleFormat.SOURCE_DIR + "/" + safe;
     }
 
     /** Rewrites {@code run.json} atomically, e.g. once the inventory or plan is known. */

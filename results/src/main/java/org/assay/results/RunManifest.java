@@ -1,5 +1,6 @@
 package org.assay.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param statusReason why partial or failed, else null
  * @param termination how the run ended; null while running
  * @param inventory the host inventory as free-form JSON (its shape belongs to native-probes)
+ * @param importedFrom for a bundle made by {@code assay import} from another tool's output: the
+ *                     tool, its version and the file; null (and not written) for a run Assay measured
  */
 public record RunManifest(
         int schemaVersion,
@@ -37,7 +40,8 @@ public record RunManifest(
         JsonNode inventory,
         List<EnvironmentCheck> environment,
         List<ProbeStatus> probes,
-        List<PlannedInvocation> plan) {
+        List<PlannedInvocation> plan,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ImportedFrom importedFrom) {
 
     public RunManifest {
         // Jackson hands a JSON null to a JsonNode field as NullNode; one spelling of "unknown" is enough.
@@ -77,7 +81,8 @@ public record RunManifest(
                 .inventory(inventory)
                 .environment(environment)
                 .probes(probes)
-                .plan(plan);
+                .plan(plan)
+                .importedFrom(importedFrom);
     }
 
     /** This manifest closed: when it ended, its final status and reason, and how it terminated. */
@@ -126,6 +131,7 @@ public record RunManifest(
         private List<EnvironmentCheck> environment = List.of();
         private List<ProbeStatus> probes = List.of();
         private List<PlannedInvocation> plan = List.of();
+        private ImportedFrom importedFrom;
 
         private Builder() {
         }
@@ -217,9 +223,15 @@ public record RunManifest(
             return this;
         }
 
+        public Builder importedFrom(ImportedFrom importedFrom) {
+            this.importedFrom = importedFrom;
+            return this;
+        }
+
         public RunManifest build() {
             return new RunManifest(schemaVersion, assayVersion, commit, dirty, command, workingDirectory, host,
-                    suite, start, end, status, statusReason, termination, inventory, environment, probes, plan);
+                    suite, start, end, status, statusReason, termination, inventory, environment, probes, plan,
+                    importedFrom);
         }
     }
 }

@@ -101,7 +101,7 @@ class RecordBuildersTest {
                 "528cccf0123456789abcdef0123456789abcdef0", Boolean.FALSE,
                 List.of("assay", "run", "--suite", "quick", "--cpus", "0,2"), "/home/perf", "bench-01", "quick",
                 "2026-11-22T10:15:03Z", "2026-11-22T10:20:00Z", RunStatus.complete, null, Termination.normal,
-                built.inventory(), built.environment(), built.probes(), built.plan());
+                built.inventory(), built.environment(), built.probes(), built.plan(), null);
 
         assertEquals(positional, built);
         assertEquals(BundleFormat.runJsonWriter().writeValueAsString(positional),

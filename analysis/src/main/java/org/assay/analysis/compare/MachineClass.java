@@ -29,7 +29,9 @@ public record MachineClass(String name, String key) {
         String used = cpusOption(bundle.manifest().command());
         String machine = instanceType != null ? instanceType : (host != null ? host : "unknown machine");
         String name = used != null ? machine + " cpus " + used : machine;
-        String key = machine + "|" + (cpuModel == null ? "" : cpuModel) + "|" + (used == null ? "all" : used);
+        // two runs of unknown machines (imported from a tool's file that names none) are not one class
+        String key = instanceType == null && host == null ? "unknown|" + bundle.dir().toAbsolutePath().normalize()
+                : machine + "|" + (cpuModel == null ? "" : cpuModel) + "|" + (used == null ? "all" : used);
         return new MachineClass(name, key);
     }
 
