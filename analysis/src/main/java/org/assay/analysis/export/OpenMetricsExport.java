@@ -35,6 +35,18 @@ import java.util.TreeMap;
  */
 public final class OpenMetricsExport implements ExportFormat {
 
+    /** The label names {@link #samples} may set besides {@code param_*}. */
+    private static final java.util.Set<String> LABELS = java.util.Set.of("host", "instance_type", "workload", "metric",
+            "invocation", "threads", "stat", "status", "suite", "cpu_model", "assay_version", "commit", "start");
+
+    /**
+     * Whether a sample of an export may carry label {@code name}. A Pushgateway group label of
+     * that name would silently replace the value on every sample, so a push refuses it.
+     */
+    public static boolean setsLabel(String name) {
+        return LABELS.contains(name) || name.startsWith("param_");
+    }
+
     @Override
     public String name() {
         return "openmetrics";

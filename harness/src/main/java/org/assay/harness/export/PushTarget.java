@@ -47,6 +47,16 @@ public record PushTarget(String kind, URI uri, String method, String contentType
                 } else if (!path.matches("/metrics/job/[^/]+(/[^/]+/[^/]*)*")) {
                     throw bad(url, "not a Pushgateway group; give http://HOST:9091 or "
                             + "http://HOST:9091/metrics/job/NAME[/LABEL/VALUE...]");
+                } else {
+                    String[] parts = path.split("/");
+                    for (int i = 4; i < parts.length; i += 2) {
+                        String label = parts[i].replaceFirst("@base64$", "");
+                        if (OpenMetricsExport.setsLabel(label)) {
+                            // the Pushgateway would accept it and overwrite that label on every sample
+                            throw bad(url, "group label '" + label + "' would replace the label of that name on every "
+                                    + "figure; name the group with other labels (e.g. /metrics/job/NAME/site/VALUE)");
+                        }
+                    }
                 }
                 return new PushTarget("Pushgateway", withPathAndQuery(uri, path, null), "PUT",
                         OpenMetricsText.PROMETHEUS_TEXT_CONTENT_TYPE, true);

@@ -53,5 +53,9 @@ class PushTargetTest {
         assertTrue(refused("http://h:8086/write?db=x&precision=s", INFLUX).contains("use precision=ns"));
         assertTrue(refused("http://h x/", OM).contains("not a URL"));
         assertTrue(refused("http://h:9091", new CsvExport()).contains("--format csv cannot be pushed"));
+        assertEquals("--push http://gw:9091/metrics/job/assay/host/x: group label 'host' would replace the label of that "
+                + "name on every figure; name the group with other labels (e.g. /metrics/job/NAME/site/VALUE)",
+                refused("http://gw:9091/metrics/job/assay/host/x", OM));
+        assertTrue(refused("http://gw:9091/metrics/job/a/param_n@base64/eA==", OM).contains("group label 'param_n'"));
     }
 }
