@@ -96,8 +96,10 @@ public final class OpenMetricsExport implements ExportFormat {
                 }
                 PrometheusUnit su = PrometheusUnit.of(m.unit());
                 out.add(new MetricSample(PrometheusNames.family("assay_secondary", s.getKey(), su),
-                        MetricType.gauge, "Secondary figure " + s.getKey() + " measured with a result ("
-                                + (m.unit() == null || m.unit().isEmpty() ? "no unit" : m.unit()) + " in the bundle).",
+                        // the help names only what the family name does: two Assay units (ns, µs) share a
+                        // family, and a Pushgateway refuses one family with two help texts across groups
+                        MetricType.gauge, "Secondary figure " + s.getKey() + " measured with a result"
+                                + (su.suffix().isEmpty() ? "." : ", in " + su.suffix().replace('_', ' ') + "."),
                         su.suffix(), labels, su.convert(m.score()), t));
             }
         }
