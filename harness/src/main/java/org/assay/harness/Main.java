@@ -4,6 +4,7 @@ import org.assay.harness.command.AcceptCommand;
 import org.assay.harness.command.BurnInCommand;
 import org.assay.harness.command.CommandLineCapture;
 import org.assay.harness.command.CompareCommand;
+import org.assay.harness.command.ExportCommand;
 import org.assay.harness.command.ImportCommand;
 import org.assay.harness.command.ReportCommand;
 import org.assay.harness.command.InventoryCommand;
@@ -29,7 +30,8 @@ import java.io.PrintWriter;
         description = "Microbenchmark-grade hardware characterization: measure, watch, score.",
         subcommands = {RunCommand.class, ListCommand.class, InventoryCommand.class, ProbesCommand.class,
                 VerifyCommand.class, ProfileCommand.class, ScoreCommand.class, AcceptCommand.class,
-                CompareCommand.class, ReportCommand.class, BurnInCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, ReportCommand.class, BurnInCommand.class, ImportCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -5,9 +5,10 @@ package org.assay.results;
  * the default locale: {@code String.format("%f")} under a German locale writes "3,5" and splits
  * one cell into two (JMH tests its writers under a decimal-comma locale for this reason). A value
  * that could not be read is an empty cell, never 0. Text cells are quoted as RFC 4180 asks when
- * they hold a comma, a quote or a line break.
+ * they hold a comma, a quote or a line break. {@link #cell} and {@link #number} are public so that
+ * every CSV Assay writes ({@code assay export --format csv} too) spells cells the same way.
  */
-final class ProbesCsv {
+public final class ProbesCsv {
 
     static final String HEADER = "timestamp,probe,scope,value,unit\n";
 
@@ -19,11 +20,11 @@ final class ProbesCsv {
                 + cell(s.unit()) + '\n';
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
     }
 
-    static String cell(String text) {
+    public static String cell(String text) {
         if (text == null) {
             return "";
         }
