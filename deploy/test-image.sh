@@ -69,6 +69,32 @@ if ! podman image exists "$debian_image"; then
   podman import "$tarball" "$debian_image" >/dev/null
 fi
 
+# How containers can run here. A host where podman's defaults fail is still usable with lower
+# resource limits (no CAP_SYS_RESOURCE to raise them) or with runc (crun refuses a hybrid
+# cgroup tree that has controllers on its v2 side): the first way that starts a container is
+# used for the build and the runs, and the script says which.
+podman_global=()
+container_flags=()
+pick_runtime() {
+  local soft hard err=""
+  soft="$(ulimit -Sn)"
+  hard="$(ulimit -Hn)"
+  local limits=(--ulimit "nofile=$soft:$hard" --ulimit nproc=32768:32768)
+  local candidates=("default||" "lower limits||${limits[*]}")
+  command -v runc >/dev/null && candidates+=("runc, lower limits|--runtime runc|${limits[*]}")
+  for c in "${candidates[@]}"; do
+    local name="${c%%|*}" rest="${c#*|}"
+    read -r -a podman_global <<<"${rest%%|*}"
+    read -r -a container_flags <<<"${rest#*|}"
+    if err="$(podman "${podman_global[@]}" run --rm "${container_flags[@]}" "$debian_image" true 2>&1)"; then
+      step "containers run with: $name ${podman_global[*]} ${container_flags[*]}"
+      return 0
+    fi
+  done
+  skip "no way to start a container here (last error: $(tail -n 1 <<<"$err"))"
+}
+pick_runtime
+
 # 2. A JDK on it (the build stage compiles; the runtime needs only a JRE, one base keeps it simple).
 if ! podman image exists "$jdk_image"; then
   step "JDK 17 image on $debian_image"
@@ -79,7 +105,7 @@ RUN apt-get update -qq \\
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless passwd \\
  && rm -rf /var/lib/apt/lists/*
 EOF
-  podman build -q -t "$jdk_image" "$ctx" >/dev/null || { rm -rf "$ctx"; fail "installing the JDK on $debian_image"; }
+  podman "${podman_global[@]}" build -q "${container_flags[@]}" -t "$jdk_image" "$ctx" >/dev/null || { rm -rf "$ctx"; fail "installing the JDK on $debian_image"; }
   rm -rf "$ctx"
 fi
 
@@ -92,24 +118,24 @@ else
   ./assay --version >/dev/null
 fi
 step "podman build ARTIFACTS=$artifacts BASE=BUILD_BASE=$jdk_image"
-podman build -q -t "$image" --build-arg BASE="$jdk_image" --build-arg BUILD_BASE="$jdk_image" \
+podman "${podman_global[@]}" build -q "${container_flags[@]}" -t "$image" --build-arg BASE="$jdk_image" --build-arg BUILD_BASE="$jdk_image" \
   --build-arg ARTIFACTS="$artifacts" -f Dockerfile . >/dev/null || fail "podman build"
 
 # 4. Assay inside it, as the image's own user, root file system read-only.
 step "assay --version in the image"
-version="$(podman run --rm "$image" --version)" || fail "assay --version in the image"
+version="$(podman "${podman_global[@]}" run --rm "${container_flags[@]}" "$image" --version)" || fail "assay --version in the image"
 echo "$version"
-[[ "$(podman run --rm --entrypoint id "$image" -u)" == 10001 ]] || fail "the image does not run as uid 10001"
+[[ "$(podman "${podman_global[@]}" run --rm "${container_flags[@]}" --entrypoint id "$image" -u)" == 10001 ]] || fail "the image does not run as uid 10001"
 
 step "assay run --smoke --only cpu.primes.sieve in the image (read-only root, 1 CPU, /results volume)"
 results="$(mktemp -d)"
 chmod 0777 "$results"
 trap 'rm -rf "$results"' EXIT
-podman run --rm --read-only --tmpfs /tmp --cpuset-cpus 0 -v "$results:/results" \
+podman "${podman_global[@]}" run --rm "${container_flags[@]}" --read-only --tmpfs /tmp --cpuset-cpus 0 -v "$results:/results" \
   -e ASSAY_JAVA_OPTS=-Djmh.ignoreLock=true "$image" \
   run --smoke --only cpu.primes.sieve --progress plain --probe-rate 0 --out /results/smoke \
   || fail "the smoke run in the image"
-podman run --rm -v "$results:/results:ro" "$image" verify /results/smoke || fail "assay verify of the image's bundle"
+podman "${podman_global[@]}" run --rm "${container_flags[@]}" -v "$results:/results:ro" "$image" verify /results/smoke || fail "assay verify of the image's bundle"
 grep -q '"status" *: *"ok"' "$results/smoke/results.jsonl" || fail "no ok result in the smoke bundle"
 grep -q '"cpus" *: *\[ *0 *\]' "$results/smoke/results.jsonl" \
   || fail "the worker did not run on the container's cpuset (CPU 0): $(grep -o '"cpus" *: *\[[^]]*\]' "$results/smoke/results.jsonl" | head -n 1)"
