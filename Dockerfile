@@ -62,8 +62,10 @@ COPY --from=artifacts /src/harness/target/classes/org/assay/harness/execution/jv
      /opt/assay/harness/target/classes/org/assay/harness/execution/jvm-flags.properties
 # ASSAY_LAUNCHER is what run.json records as the command's first word, so a bundle says
 # `assay run ...` rather than the launcher's path.
+# A UTF-8 locale: without one the JVM writes '?' for the summary's '±'.
 ENV PATH=/opt/assay:$PATH \
-    ASSAY_LAUNCHER=assay
+    ASSAY_LAUNCHER=assay \
+    LANG=C.UTF-8
 USER 10001:10001
 WORKDIR /home/assay
 ENTRYPOINT ["/opt/assay/assay"]

@@ -36,7 +36,6 @@ suite="${DEBIAN_SUITE:-bookworm}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 cache="${ASSAY_IMAGE_CACHE:-$HOME/.cache/assay-image}"
 debian_image="localhost/assay-debian:$suite"
-jdk_image="localhost/assay-jdk:17-$suite"
 image="localhost/assay:test"
 
 command -v podman >/dev/null || skip "podman is not installed (apt-get install podman)"
@@ -96,15 +95,18 @@ pick_runtime() {
 pick_runtime
 
 # 2. A JDK on it (the build stage compiles; the runtime needs only a JRE, one base keeps it simple).
+# ca-certificates-java: without it the JDK trusts no certificate, and ./mvnw in the build stage
+# cannot fetch from Maven Central. The tag names the recipe, so a changed recipe is rebuilt.
+jdk_recipe="FROM $debian_image
+RUN apt-get update -qq \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \\
+      openjdk-17-jdk-headless ca-certificates ca-certificates-java passwd \\
+ && rm -rf /var/lib/apt/lists/*"
+jdk_image="localhost/assay-jdk:17-$suite-$(sha256sum <<<"$jdk_recipe" | cut -c1-8)"
 if ! podman image exists "$jdk_image"; then
   step "JDK 17 image on $debian_image"
   ctx="$(mktemp -d)"
-  cat >"$ctx/Containerfile" <<EOF
-FROM $debian_image
-RUN apt-get update -qq \\
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless passwd \\
- && rm -rf /var/lib/apt/lists/*
-EOF
+  printf '%s\n' "$jdk_recipe" >"$ctx/Containerfile"
   podman "${podman_global[@]}" build -q "${container_flags[@]}" -t "$jdk_image" "$ctx" >/dev/null || { rm -rf "$ctx"; fail "installing the JDK on $debian_image"; }
   rm -rf "$ctx"
 fi
