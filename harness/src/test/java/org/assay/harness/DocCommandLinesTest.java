@@ -26,11 +26,8 @@ class DocCommandLinesTest {
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
 
     /**
-     * Commands the docs already use that this build does not have yet; their lines are skipped.
-     * {@code export} (a bundle as OpenMetrics, pushed to a Pushgateway: {@code assay export RUN
-     * --format openmetrics --push URL}) is what the Kubernetes Job and docs/fleet.md push with.
-     * When the command exists, {@link #allowListedCommandsAreStillMissing} fails: delete its entry
-     * here, and its lines are checked like every other.
+     * Commands the docs use that this build does not have (none now); their lines are skipped, and
+     * {@link #allowListedCommandsAreStillMissing} fails once one exists, so the entry is removed.
      */
     static final Map<String, String> NOT_YET_IN_THIS_BUILD = Map.of();
 
