@@ -13,11 +13,14 @@
 # and only once, whatever --threads says (the quick suite chooses its own thread counts).
 
 SPREAD_RUNS=${SPREAD_RUNS:-5}
+# SPREAD_ARGS: extra `assay run` options for every run, e.g. "--precision 2%" to measure the
+# fork-means intervals a precision target produces against the quick suite's one-fork ones.
+SPREAD_ARGS=${SPREAD_ARGS:-}
 
 build_spread() { :; }
 
 note_spread() {
-    echo "spread: the quick suite run SPREAD_RUNS=$SPREAD_RUNS times; per result, CV across runs beside the median claimed 99.9% half-width and how many run pairs the claimed intervals cover (table below)"
+    echo "spread: the quick suite${SPREAD_ARGS:+ with $SPREAD_ARGS} run SPREAD_RUNS=$SPREAD_RUNS times; per result, CV across runs beside the median claimed 99.9% half-width and how many run pairs the claimed intervals cover (table below)"
 }
 
 spread_done=0
@@ -30,7 +33,8 @@ row_spread() {
     for ((r = 1; r <= SPREAD_RUNS; r++)); do
         out=$WORK/spread-r$r
         log "spread: quick suite run $r/$SPREAD_RUNS"
-        if ! (cd "$ROOT" && "$ASSAY" run --out "$out" --progress none) >"$out.log" 2>&1; then
+        # shellcheck disable=SC2086 # SPREAD_ARGS is a list of options, split on purpose
+        if ! (cd "$ROOT" && "$ASSAY" run --out "$out" --progress none $SPREAD_ARGS) >"$out.log" 2>&1; then
             tail -n 20 "$out.log" >&2
             die "assay run (quick suite, spread run $r) failed"
         fi
